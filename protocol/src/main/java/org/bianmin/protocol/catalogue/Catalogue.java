@@ -1,0 +1,63 @@
+package org.bianmin.protocol.catalogue;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One published version of the service catalogue: everything a kiosk shows and lets citizens apply for.
+ * The JSON form is specified by {@code docs/schema/catalogue.schema.json}.
+ */
+public record Catalogue(
+        String format,
+        long version,
+        OffsetDateTime publishedAt,
+        Region region,
+        Hall hall,
+        List<Department> departments,
+        List<Topic> topics,
+        List<ServiceItem> items) {
+
+    public static final String FORMAT = "bianmin-catalogue/1";
+
+    public Catalogue {
+        departments = List.copyOf(departments);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        items = List.copyOf(items);
+    }
+
+    /** The administrative region the catalogue was published for, e.g. 350102 福州市鼓楼区. */
+    public record Region(String code, String name) {}
+
+    /** The service hall the kiosk stands in; printed on receipts. */
+    public record Hall(String name, String address, String phone, String hours) {}
+
+    /** A department tile on the home screen (公安, 人社, 医保…). */
+    public record Department(String code, String name, String shortName, int order) {}
+
+    /** A life-event tile (出生, 就业, 退休…) that groups items across departments. */
+    public record Topic(String code, String name, List<String> itemCodes) {
+        public Topic {
+            itemCodes = List.copyOf(itemCodes);
+        }
+    }
+
+    public Optional<ServiceItem> item(String code) {
+        return items.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    public Optional<Department> department(String code) {
+        return departments.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    public List<ServiceItem> itemsOf(Department department) {
+        return items.stream().filter(i -> i.department().equals(department.code())).toList();
+    }
+
+    public Map<String, ServiceItem> itemsByCode() {
+        return items.stream().collect(Collectors.toMap(ServiceItem::code, Function.identity()));
+    }
+}
