@@ -1,9 +1,15 @@
 package org.bianmin.protocol.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -15,6 +21,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +40,7 @@ public final class CatalogueReader {
 
     private static final String SCHEMA = "catalogue.schema.json";
     private static final String SAMPLE = "sample-catalogue.json";
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final Pattern ITEM_PATH = Pattern.compile("^\\$\\.items\\[(\\d+)]");
 
     private final ObjectMapper mapper = mapper();
@@ -48,8 +57,19 @@ public final class CatalogueReader {
 
     /** The Jackson setup every component uses for catalogue JSON: ISO dates, unknown properties rejected. */
     public static ObjectMapper mapper() {
+        // RFC 3339 always with seconds: Jackson's default drops ":00", which JSON Schema's date-time rejects.
+        SimpleModule rfc3339 = new SimpleModule().addSerializer(OffsetDateTime.class, new StdSerializer<>(
+                OffsetDateTime.class) {
+            @Override
+            public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(RFC_3339.format(value));
+            }
+        });
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(rfc3339)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -76,8 +96,11 @@ public final class CatalogueReader {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new CatalogueException(source, List.of("not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr()));
         } catch (IOException e) {
-            throw new CatalogueException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
+            throw new CatalogueException(source, List.of("cannot read: " + e.getMessage()));
         }
         if (tree == null || !tree.isObject()) {
             throw new CatalogueException(source, List.of("not a JSON object"));

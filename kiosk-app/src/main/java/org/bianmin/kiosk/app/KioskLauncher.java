@@ -1,0 +1,35 @@
+package org.bianmin.kiosk.app;
+
+import java.io.IOException;
+import javafx.application.Application;
+import org.bianmin.kiosk.config.DataDirectory;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Kept apart from {@link KioskApplication} so the JavaFX runtime can be loaded from the classpath,
+ * and so logging is set up before the first logger exists.
+ */
+public final class KioskLauncher {
+
+    private KioskLauncher() {}
+
+    public static void main(String[] args) throws IOException {
+        KioskOptions options;
+        try {
+            options = KioskOptions.parse(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (CommandLine.printHelpIfRequested(new CommandLine(options).parseArgs(args))) {
+            return;
+        }
+        DataDirectory data = options.dataDirectory().ensureExists();
+        System.setProperty("kiosk.log.dir", data.logs().toString());
+        if (options.production()) {
+            System.setProperty("logback.configurationFile", "logback-production.xml");
+        }
+        Application.launch(KioskApplication.class, args);
+    }
+}

@@ -1,0 +1,39 @@
+package org.bianmin.kiosk.browse;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Widgets;
+
+/** A list of items, each row one large touch target with a badge saying whether it can be done here. */
+public final class ItemListView {
+
+    private ItemListView() {}
+
+    public static Node build(ItemListViewModel vm, Messages m) {
+        VBox page = new VBox(Widgets.label(vm.title(m), "page-title"),
+                Widgets.label(m.get("list.count", vm.rows().size()), "muted"));
+        page.getStyleClass().add("item-list");
+        if (vm.rows().isEmpty()) {
+            page.getChildren().add(Widgets.label(m.get("list.empty"), "notice"));
+        }
+        for (ItemListViewModel.Row row : vm.rows()) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            VBox text = new VBox(Widgets.label(row.name(), "row-title"), Widgets.label(row.department(), "muted"));
+            HBox content = new HBox(text, spacer, Widgets.label(
+                    m.get(row.kioskHandleable() ? "list.kioskBadge" : "list.counterBadge"),
+                    row.kioskHandleable() ? "badge-kiosk" : "badge-counter"));
+            content.getStyleClass().add("row-content");
+            Button button = Widgets.button("item-" + row.code(), null, "item-row", () -> vm.open(row.code()));
+            button.setGraphic(content);
+            button.setMaxWidth(Double.MAX_VALUE);
+            page.getChildren().add(button);
+        }
+        return Widgets.page(page);
+    }
+}

@@ -1,0 +1,46 @@
+package org.bianmin.kiosk.browse;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bianmin.kiosk.detail.ItemDetailViewModel;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.ServiceItem;
+
+/** A list of service items: a department's, a life event's, or search results. */
+public final class ItemListViewModel implements Screen {
+
+    /** One row: enough to choose an item at a glance. */
+    public record Row(String code, String name, String department, boolean kioskHandleable) {}
+
+    private final Function<Messages, String> title;
+    private final List<ServiceItem> items;
+    private final Catalogue catalogue;
+    private final Supplier<Navigator> navigator;
+
+    public ItemListViewModel(Function<Messages, String> title, List<ServiceItem> items, Catalogue catalogue,
+                             Supplier<Navigator> navigator) {
+        this.title = title;
+        this.items = List.copyOf(items);
+        this.catalogue = catalogue;
+        this.navigator = navigator;
+    }
+
+    public String title(Messages messages) {
+        return title.apply(messages);
+    }
+
+    public List<Row> rows() {
+        return items.stream().map(i -> new Row(i.code(), i.name(),
+                catalogue.department(i.department()).map(Catalogue.Department::name).orElse(""),
+                i.kioskHandleable())).toList();
+    }
+
+    public void open(String code) {
+        ServiceItem item = items.stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+        navigator.get().show(new ItemDetailViewModel(item, catalogue));
+    }
+}

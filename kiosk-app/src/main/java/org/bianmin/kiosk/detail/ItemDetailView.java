@@ -1,0 +1,43 @@
+package org.bianmin.kiosk.detail;
+
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Widgets;
+
+/** Every element of an item, in labelled sections, large enough to read at kiosk distance. */
+public final class ItemDetailView {
+
+    private ItemDetailView() {}
+
+    public static Node build(ItemDetailViewModel vm, Messages m) {
+        VBox page = new VBox(Widgets.label(vm.item().name(), "page-title"),
+                Widgets.label(vm.availability(m), vm.item().kioskHandleable() ? "banner-ok" : "banner-info"));
+        page.setId("item-detail");
+        page.getStyleClass().add("item-detail");
+        for (ItemDetailViewModel.Section section : vm.sections(m)) {
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("detail-grid");
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setPercentWidth(26);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(Priority.ALWAYS);
+            values.setPercentWidth(74);
+            grid.getColumnConstraints().addAll(labels, values);
+            int r = 0;
+            for (ItemDetailViewModel.Row row : section.rows()) {
+                VBox lines = new VBox();
+                lines.getStyleClass().add("detail-lines");
+                row.lines().forEach(line -> lines.getChildren().add(Widgets.label(line, "detail-value")));
+                grid.addRow(r++, Widgets.label(row.label(), "detail-label"), lines);
+            }
+            VBox card = new VBox(Widgets.label(section.title(), "section-title"), grid);
+            card.getStyleClass().add("card");
+            page.getChildren().add(card);
+        }
+        return Widgets.page(page);
+    }
+}

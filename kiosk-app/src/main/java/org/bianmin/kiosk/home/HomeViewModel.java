@@ -1,0 +1,70 @@
+package org.bianmin.kiosk.home;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bianmin.kiosk.browse.ItemListViewModel;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.catalogue.Catalogue;
+
+/** Home: department and life-event tiles, and the search entry. */
+public final class HomeViewModel implements Screen {
+
+    /** A home-screen tile: what it opens, its label and how many items are behind it. */
+    public record Tile(String code, String label, int itemCount) {}
+
+    private final Supplier<Catalogue> catalogue;
+    private final ItemFinder finder;
+    private final Supplier<Navigator> navigator;
+
+    /** The navigator is supplied late because it is created with this screen as its home. */
+    public HomeViewModel(Supplier<Catalogue> catalogue, ItemFinder finder, Supplier<Navigator> navigator) {
+        this.catalogue = catalogue;
+        this.finder = finder;
+        this.navigator = navigator;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue.get();
+    }
+
+    public List<Tile> departmentTiles() {
+        Catalogue c = catalogue.get();
+        return c.departments().stream()
+                .sorted(Comparator.comparingInt(Catalogue.Department::order))
+                .map(d -> new Tile(d.code(), d.shortName(), c.itemsOf(d).size()))
+                .filter(t -> t.itemCount() > 0)
+                .toList();
+    }
+
+    public List<Tile> topicTiles() {
+        return catalogue.get().topics().stream()
+                .map(t -> new Tile(t.code(), t.name(), t.itemCodes().size()))
+                .toList();
+    }
+
+    public void openDepartment(String code) {
+        Catalogue c = catalogue.get();
+        Catalogue.Department d = c.department(code).orElseThrow();
+        navigator.get().show(new ItemListViewModel(m -> d.name(), c.itemsOf(d), c, navigator));
+    }
+
+    public void openTopic(String code) {
+        Catalogue c = catalogue.get();
+        Catalogue.Topic topic = c.topics().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+        var byCode = c.itemsByCode();
+        navigator.get().show(new ItemListViewModel(m -> topic.name(),
+                topic.itemCodes().stream().map(byCode::get).toList(), c, navigator));
+    }
+
+    /** Shows the results for a query; a blank query does nothing. */
+    public void search(String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return;
+        }
+        navigator.get().show(new ItemListViewModel(m -> m.get("search.title", q), finder.find(q), catalogue.get(),
+                navigator));
+    }
+}

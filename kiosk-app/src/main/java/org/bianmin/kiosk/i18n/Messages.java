@@ -1,0 +1,48 @@
+package org.bianmin.kiosk.i18n;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * UI text in the current language, from the {@code messages_*.properties} bundles (UTF-8). Views re-render when
+ * {@link #languageProperty()} changes, so switching keeps the journey's place.
+ */
+public final class Messages {
+
+    static final String BUNDLE = "org.bianmin.kiosk.i18n.messages";
+
+    private final ObjectProperty<Language> language;
+    private ResourceBundle bundle;
+
+    public Messages(Language initial) {
+        language = new SimpleObjectProperty<>(initial);
+        bundle = load(initial);
+        language.addListener((obs, old, now) -> bundle = load(now));
+    }
+
+    static ResourceBundle load(Language language) {
+        // No fallback chain: a key missing in one language must not silently show another language.
+        return ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public ObjectProperty<Language> languageProperty() {
+        return language;
+    }
+
+    public Language language() {
+        return language.get();
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.get().locale()).format(args);
+    }
+
+    /** The label of an enum constant, under key {@code <prefix>.<CONSTANT>}. */
+    public String of(String prefix, Enum<?> value) {
+        return get(prefix + "." + value.name());
+    }
+}

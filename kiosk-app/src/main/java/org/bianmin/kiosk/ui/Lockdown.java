@@ -1,0 +1,43 @@
+package org.bianmin.kiosk.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * Keeps a citizen inside the kiosk: full-screen with no exit hint and no exit key, close requests consumed,
+ * no context menus, and the keys that close or leave windows swallowed.
+ */
+public final class Lockdown {
+
+    private Lockdown() {}
+
+    public static void apply(Stage stage, Scene scene) {
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setOnCloseRequest(javafx.event.Event::consume);
+        stage.fullScreenProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                stage.setFullScreen(true);
+            }
+        });
+        scene.addEventFilter(KeyEvent.ANY, e -> {
+            if (isEscape(e)) {
+                e.consume();
+            }
+        });
+        scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, ContextMenuEvent::consume);
+        stage.setFullScreen(true);
+    }
+
+    /** Keys that would leave the app or its window: Esc, Alt+F4, Ctrl/Meta+W/Q, F11. */
+    static boolean isEscape(KeyEvent e) {
+        KeyCode code = e.getCode();
+        return code == KeyCode.ESCAPE || code == KeyCode.F11
+                || (e.isAltDown() && code == KeyCode.F4)
+                || ((e.isControlDown() || e.isMetaDown()) && (code == KeyCode.W || code == KeyCode.Q));
+    }
+}

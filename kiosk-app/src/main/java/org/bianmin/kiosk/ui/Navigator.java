@@ -1,0 +1,47 @@
+package org.bianmin.kiosk.ui;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** The citizen's path through the screens: forward, back, and home (which forgets the path). */
+public final class Navigator {
+
+    private final Screen home;
+    private final ReadOnlyObjectWrapper<Screen> current;
+    private final Deque<Screen> history = new ArrayDeque<>();
+
+    public Navigator(Screen home) {
+        this.home = home;
+        this.current = new ReadOnlyObjectWrapper<>(home);
+    }
+
+    public ReadOnlyObjectProperty<Screen> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public Screen current() {
+        return current.get();
+    }
+
+    public void show(Screen screen) {
+        history.push(current.get());
+        current.set(screen);
+    }
+
+    public boolean canGoBack() {
+        return !history.isEmpty();
+    }
+
+    public void back() {
+        if (!history.isEmpty()) {
+            current.set(history.pop());
+        }
+    }
+
+    public void home() {
+        history.clear();
+        current.set(home);
+    }
+}

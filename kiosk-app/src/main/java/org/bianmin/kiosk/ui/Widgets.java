@@ -1,0 +1,49 @@
+package org.bianmin.kiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/** Small builders for the kiosk's recurring controls, so every screen looks and behaves alike. */
+public final class Widgets {
+
+    private Widgets() {}
+
+    public static Label label(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        return label;
+    }
+
+    public static Button button(String id, String text, String styleClass, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add(styleClass);
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    /** A tile: big label over a smaller caption, the whole tile one touch target. */
+    public static Button tile(String id, String title, String caption, Runnable action) {
+        Button tile = button(id, null, "tile", action);
+        VBox box = new VBox(label(title, "tile-title"), label(caption, "tile-caption"));
+        box.setAlignment(Pos.CENTER);
+        tile.setGraphic(box);
+        return tile;
+    }
+
+    /** A vertical page that scrolls by touch (pannable) and never scrolls sideways. */
+    public static ScrollPane page(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("page");
+        return scroll;
+    }
+}

@@ -1,0 +1,60 @@
+package org.bianmin.kiosk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module and package rules, checked over every module's classes (kiosk-app sees them all on its
+ * classpath): dependencies point one way, hardware and SQL stay in their layers.
+ */
+@AnalyzeClasses(packages = "org.bianmin", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheDeviceLayerTouchesSerialPorts = noClasses()
+            .that().resideOutsideOfPackage("org.bianmin.device..")
+            .should().dependOnClassesThat().resideInAPackage("com.fazecast..");
+
+    @ArchTest
+    static final ArchRule deviceLayerStandsAlone = noClasses()
+            .that().resideInAPackage("org.bianmin.device..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bianmin.kiosk..", "org.bianmin.cache..",
+                    "org.bianmin.portal..", "javafx..");
+
+    @ArchTest
+    static final ArchRule offlineCacheKnowsOnlyTheProtocol = noClasses()
+            .that().resideInAPackage("org.bianmin.cache..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bianmin.kiosk..", "org.bianmin.device..",
+                    "org.bianmin.portal..", "javafx..");
+
+    @ArchTest
+    static final ArchRule portalKnowsOnlyTheProtocol = noClasses()
+            .that().resideInAPackage("org.bianmin.portal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bianmin.kiosk..", "org.bianmin.device..",
+                    "org.bianmin.cache..");
+
+    @ArchTest
+    static final ArchRule protocolDependsOnNoKioskModule = noClasses()
+            .that().resideInAPackage("org.bianmin.protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bianmin.kiosk..", "org.bianmin.device..",
+                    "org.bianmin.cache..", "org.bianmin.portal..");
+
+    @ArchTest
+    static final ArchRule onlyTheDemoEmbedsThePortal = noClasses()
+            .that().resideInAPackage("org.bianmin.kiosk..").and().resideOutsideOfPackage("org.bianmin.kiosk.demo..")
+            .should().dependOnClassesThat().resideInAPackage("org.bianmin.portal..");
+
+    @ArchTest
+    static final ArchRule viewsNeverTouchSql = noClasses()
+            .that().resideInAPackage("org.bianmin.kiosk..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    @ArchTest
+    static final ArchRule viewModelsStayFreeOfControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+}

@@ -1,0 +1,73 @@
+package org.bianmin.kiosk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingConfigIsCreatedWithDefaults() throws Exception {
+        Path file = dir.resolve("config.json");
+        assertThat(new ConfigStore(file).loadOrCreate()).isEqualTo(KioskConfig.defaults());
+        assertThat(Files.readString(file)).contains("\"kioskId\"", "\"portalUrl\"");
+        assertThat(dir.resolve("config.json.tmp")).doesNotExist();
+    }
+
+    @Test
+    void givenFieldsOverrideDefaultsAndTheRestStay() throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\"kioskId\":\"FZ-GL-0042\",\"language\":\"en\"}");
+        KioskConfig config = new ConfigStore(file).loadOrCreate();
+        assertThat(config.kioskId()).isEqualTo("FZ-GL-0042");
+        assertThat(config.language()).isEqualTo("en");
+        assertThat(config.idleSeconds()).isEqualTo(KioskConfig.defaults().idleSeconds());
+    }
+
+    @Test
+    void invalidValuesAreNamedByField() throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\"kioskId\":\"x\",\"portalUrl\":\"ftp://a\",\"language\":\"fr\"}");
+        assertThatThrownBy(() -> new ConfigStore(file).loadOrCreate())
+                .hasMessageContaining("kioskId").hasMessageContaining("portalUrl").hasMessageContaining("language");
+        Files.writeString(file, "{\"kioskId\":\"KIOSK-1\",\"colour\":\"red\"}");
+        assertThatThrownBy(() -> new ConfigStore(file).loadOrCreate()).hasMessageContaining("colour");
+        Files.writeString(file, "not json");
+        assertThatThrownBy(() -> new ConfigStore(file).loadOrCreate()).isInstanceOf(ConfigStore.ConfigException.class);
+    }
+
+    @Test
+    void saveThenLoadRoundTrips() throws Exception {
+        Path file = dir.resolve("sub/config.json");
+        KioskConfig changed = new KioskConfig("FZ-9", KioskConfig.defaults().portalUrl(), "zh-TW", 90, 180, 20);
+        new ConfigStore(file).save(changed);
+        assertThat(new ConfigStore(file).loadOrCreate()).isEqualTo(changed);
+    }
+
+    @Test
+    void dataDirectoryComesFromOptionThenEnvironmentThenHome() {
+        Path option = dir.resolve("opt");
+        assertThat(DataDirectory.resolve(Optional.of(option), Map.of(DataDirectory.ENV, "/elsewhere")).root())
+                .isEqualTo(option);
+        assertThat(DataDirectory.resolve(Optional.empty(), Map.of(DataDirectory.ENV, "/srv/kiosk")).root())
+                .isEqualTo(Path.of("/srv/kiosk"));
+        assertThat(DataDirectory.resolve(Optional.empty(), Map.of()).root())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".bianmin-kiosk"));
+    }
+
+    @Test
+    void dataDirectoryIsOwnerOnly() throws Exception {
+        DataDirectory data = new DataDirectory(dir.resolve("data")).ensureExists();
+        assertThat(Files.getPosixFilePermissions(data.root()))
+                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+}

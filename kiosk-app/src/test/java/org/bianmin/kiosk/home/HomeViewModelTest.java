@@ -1,0 +1,86 @@
+package org.bianmin.kiosk.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bianmin.kiosk.browse.ItemListViewModel;
+import org.bianmin.kiosk.detail.ItemDetailViewModel;
+import org.bianmin.kiosk.i18n.Language;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.catalogue.ServiceItem;
+import org.junit.jupiter.api.Test;
+
+/** Drives home → department → item detail and search without a window. */
+class HomeViewModelTest {
+
+    private final Catalogue catalogue = new CatalogueReader().readSample();
+    private Navigator navigator;
+    private final HomeViewModel home = new HomeViewModel(() -> catalogue, new KeywordFinder(() -> catalogue),
+            () -> navigator);
+
+    {
+        navigator = new Navigator(home);
+    }
+
+    @Test
+    void tilesListEveryDepartmentInOrderWithItsItemCount() {
+        assertThat(home.departmentTiles()).hasSize(catalogue.departments().size());
+        HomeViewModel.Tile first = home.departmentTiles().getFirst();
+        Catalogue.Department d = catalogue.department(first.code()).orElseThrow();
+        assertThat(first.label()).isEqualTo(d.shortName());
+        assertThat(first.itemCount()).isEqualTo(catalogue.itemsOf(d).size()).isPositive();
+    }
+
+    @Test
+    void departmentThenItemThenBackThenHome() {
+        HomeViewModel.Tile tile = home.departmentTiles().get(1);
+        home.openDepartment(tile.code());
+        ItemListViewModel list = (ItemListViewModel) navigator.current();
+        Messages zh = new Messages(Language.ZH_CN);
+        assertThat(list.title(zh)).isEqualTo(catalogue.department(tile.code()).orElseThrow().name());
+        assertThat(list.rows()).hasSize(tile.itemCount());
+
+        ItemListViewModel.Row row = list.rows().getFirst();
+        list.open(row.code());
+        assertThat(navigator.current()).isInstanceOfSatisfying(ItemDetailViewModel.class,
+                d -> assertThat(d.item().code()).isEqualTo(row.code()));
+
+        navigator.back();
+        assertThat(navigator.current()).isSameAs(list);
+        navigator.home();
+        assertThat(navigator.current()).isSameAs(home);
+        assertThat(navigator.canGoBack()).isFalse();
+    }
+
+    @Test
+    void searchFindsItemsBySynonymAndShowsResults() {
+        ServiceItem withSynonym = catalogue.items().stream().filter(i -> !i.synonyms().isEmpty()).findFirst()
+                .orElseThrow();
+        String synonym = withSynonym.synonyms().getFirst();
+        home.search("  " + synonym + " ");
+        ItemListViewModel results = (ItemListViewModel) navigator.current();
+        assertThat(results.rows()).extracting(ItemListViewModel.Row::code).contains(withSynonym.code());
+        assertThat(results.title(new Messages(Language.EN))).isEqualTo("Search: " + synonym);
+    }
+
+    @Test
+    void blankSearchStaysHome() {
+        home.search("   ");
+        assertThat(navigator.current()).isSameAs(home);
+    }
+
+    @Test
+    void nonsenseFindsNothing() {
+        home.search("zzzz-no-such-service");
+        assertThat(((ItemListViewModel) navigator.current()).rows()).isEmpty();
+    }
+
+    @Test
+    void topicsOpenTheirItems() {
+        HomeViewModel.Tile topic = home.topicTiles().getFirst();
+        home.openTopic(topic.code());
+        assertThat(((ItemListViewModel) navigator.current()).rows()).hasSize(topic.itemCount());
+    }
+}
