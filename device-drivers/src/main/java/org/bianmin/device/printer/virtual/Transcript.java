@@ -1,0 +1,116 @@
+package org.bianmin.device.printer.virtual;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.device.printer.QrRaster;
+
+/**
+ * What came out of the virtual printer, in order: text lines, QR codes, images, feeds, cuts and rejected bytes.
+ * Raster bands sent one after another are joined back into the image they came from.
+ */
+public final class Transcript {
+
+    private final List<EscPosEvent> elements = new ArrayList<>();
+
+    public static Transcript of(List<EscPosEvent> events) {
+        Transcript t = new Transcript();
+        events.forEach(t::add);
+        return t;
+    }
+
+    public synchronized void add(EscPosEvent e) {
+        switch (e) {
+            case EscPosEvent.StatusRequest ignored -> { }
+            case EscPosEvent.Init ignored -> { }
+            case EscPosEvent.Raster r when !elements.isEmpty()
+                    && elements.getLast() instanceof EscPosEvent.Raster prev
+                    && prev.image().widthDots() == r.image().widthDots() && prev.align() == r.align() ->
+                    elements.set(elements.size() - 1, new EscPosEvent.Raster(join(prev.image(), r.image()), r.align()));
+            default -> elements.add(e);
+        }
+    }
+
+    public synchronized List<EscPosEvent> elements() {
+        return List.copyOf(elements);
+    }
+
+    /** The printed text, one line per line. */
+    public synchronized String text() {
+        StringBuilder sb = new StringBuilder();
+        for (EscPosEvent e : elements) {
+            if (e instanceof EscPosEvent.TextLine l) {
+                sb.append(l.text()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Payloads of every QR code, native or raster (raster images are read back with ZXing). */
+    public synchronized List<String> qrPayloads() {
+        List<String> out = new ArrayList<>();
+        for (EscPosEvent e : elements) {
+            switch (e) {
+                case EscPosEvent.QrCode q -> out.add(q.payload());
+                case EscPosEvent.Raster r -> readQr(r.image()).ifPresent(out::add);
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    public synchronized long cuts() {
+        return elements.stream().filter(e -> e instanceof EscPosEvent.Cut).count();
+    }
+
+    public synchronized List<EscPosEvent.Rejected> rejected() {
+        return elements.stream().filter(e -> e instanceof EscPosEvent.Rejected)
+                .map(e -> (EscPosEvent.Rejected) e).toList();
+    }
+
+    private static QrRaster join(QrRaster a, QrRaster b) {
+        byte[] bits = new byte[a.bits().length + b.bits().length];
+        System.arraycopy(a.bits(), 0, bits, 0, a.bits().length);
+        System.arraycopy(b.bits(), 0, bits, a.bits().length, b.bits().length);
+        return new QrRaster(a.widthDots(), a.heightDots() + b.heightDots(), bits);
+    }
+
+    static Optional<String> readQr(QrRaster image) {
+        LuminanceSource source = new LuminanceSource(image.widthDots(), image.heightDots()) {
+            @Override
+            public byte[] getRow(int y, byte[] row) {
+                byte[] r = row != null && row.length >= getWidth() ? row : new byte[getWidth()];
+                for (int x = 0; x < getWidth(); x++) {
+                    r[x] = image.dot(x, y) ? 0 : (byte) 0xFF;
+                }
+                return r;
+            }
+
+            @Override
+            public byte[] getMatrix() {
+                byte[] m = new byte[getWidth() * getHeight()];
+                for (int y = 0; y < getHeight(); y++) {
+                    System.arraycopy(getRow(y, null), 0, m, y * getWidth(), getWidth());
+                }
+                return m;
+            }
+        };
+        try {
+            return Optional.of(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE, DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+}
