@@ -1,0 +1,92 @@
+package org.bianmin.receipt;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One receipt for one transaction at the kiosk. Both renderers (ESC/POS and PDF) print {@link #fields()} in the
+ * same order, so the paper and the PDF always say the same thing.
+ *
+ * @param trackingPayload what the QR code carries: a tracking URL or token the citizen scans to follow progress
+ */
+public record Receipt(String title, String receiptNumber, String itemName, String itemCode, Applicant applicant,
+        OffsetDateTime issuedAt, Status status, List<String> nextSteps, String collectAt, String trackingPayload,
+        String kioskId, String hallAddress, String hallPhone) {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    public enum Status {
+        SUBMITTED("已提交，正在办理"),
+        SAVED_OFFLINE("已离线保存，网络恢复后将自动提交");
+
+        public final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A label and its value as printed. */
+    public record Field(String label, String value) {}
+
+    public Receipt {
+        requireText(title, "title");
+        requireText(receiptNumber, "receiptNumber");
+        requireText(itemName, "itemName");
+        requireText(itemCode, "itemCode");
+        Objects.requireNonNull(applicant, "applicant");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(status, "status");
+        nextSteps = List.copyOf(Objects.requireNonNullElse(nextSteps, List.of()));
+        collectAt = Objects.requireNonNullElse(collectAt, "");
+        requireText(trackingPayload, "trackingPayload");
+        requireText(kioskId, "kioskId");
+        hallAddress = Objects.requireNonNullElse(hallAddress, "");
+        hallPhone = Objects.requireNonNullElse(hallPhone, "");
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("receipt field '" + field + "' is missing or blank");
+        }
+    }
+
+    /** The body fields, in print order; empty values are left out. */
+    public List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        f.add(new Field("回执编号", receiptNumber));
+        f.add(new Field("办理事项", itemName));
+        f.add(new Field("事项编码", itemCode));
+        f.add(new Field("申请人", applicant.name()));
+        f.add(new Field("证件号码", applicant.idNumber()));
+        f.add(new Field("联系电话", applicant.phone()));
+        f.add(new Field("办理时间", TIME.format(issuedAt)));
+        f.add(new Field("办理状态", status.label));
+        return f.stream().filter(x -> !x.value().isBlank()).toList();
+    }
+
+    /** The footer lines: where the kiosk stands and how to call the hall. */
+    public List<Field> footer() {
+        List<Field> f = new ArrayList<>();
+        f.add(new Field("终端编号", kioskId));
+        f.add(new Field("大厅地址", hallAddress));
+        f.add(new Field("咨询电话", hallPhone));
+        return f.stream().filter(x -> !x.value().isBlank()).toList();
+    }
+
+    /** The sample receipt {@code kioskctl receipt pdf} prints without {@code --in}. */
+    public static Receipt sample(Clock clock) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
+        return new Receipt("便民服务受理回执", "FZ-GL-20261121-00042", "居民身份证换领（到期换证）",
+                "350100-GA-0012", new Applicant("张三丰", "350102199001011234", "13812341234"), now,
+                Status.SUBMITTED,
+                List.of("请保持电话畅通，审核结果将以短信通知。", "制证完成后凭本回执和原身份证领取新证。"),
+                "鼓楼区政务服务中心 一楼 3 号窗口（周一至周五 9:00–17:00）",
+                "https://zwfw.example.gov.cn/track/FZ-GL-20261121-00042", "KIOSK-FZ-GL-007",
+                "福州市鼓楼区五四路 158 号 政务服务中心", "0591-12345678");
+    }
+}

@@ -1,0 +1,36 @@
+package org.bianmin.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bianmin.device.printer.ChineseMode;
+import org.bianmin.device.printer.PaperWidth;
+import org.bianmin.device.printer.PrinterProfile;
+import org.bianmin.device.printer.TextLayout;
+import org.bianmin.device.printer.virtual.EscPosDecoder;
+import org.bianmin.device.printer.virtual.EscPosEvent;
+import org.bianmin.device.printer.virtual.Transcript;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReceiptEscPosTest {
+
+    @ParameterizedTest
+    @CsvSource({"MM58,true", "MM58,false", "MM80,true", "MM80,false"})
+    void decodesBackToTheSameTextAndQrWithinThePaperWidth(PaperWidth paper, boolean nativeQr) throws Exception {
+        Receipt r = Receipt.sample(ReceiptModelTest.CLOCK);
+        PrinterProfile profile = PrinterProfile.standard(paper).withNativeQr(nativeQr);
+        Transcript t = Transcript.of(EscPosDecoder.decodeStrict(ReceiptEscPos.render(r, profile),
+                ChineseMode.FS_AMPERSAND));
+        String flat = t.text().replace("\n", "").replace(" ", "");
+        for (Receipt.Field f : r.fields()) {
+            assertThat(flat).contains(f.label() + "：" + f.value().replace(" ", ""));
+        }
+        assertThat(flat).contains(r.title(), r.collectAt().replace(" ", ""), "扫码查询办理进度");
+        assertThat(t.qrPayloads()).containsExactly(r.trackingPayload());
+        assertThat(t.cuts()).isEqualTo(1);
+        assertThat(t.elements()).filteredOn(e -> e instanceof EscPosEvent.TextLine).allSatisfy(e -> {
+            EscPosEvent.TextLine l = (EscPosEvent.TextLine) e;
+            assertThat(TextLayout.width(l.text()) * l.widthMultiplier()).isLessThanOrEqualTo(paper.columns);
+        });
+    }
+}
