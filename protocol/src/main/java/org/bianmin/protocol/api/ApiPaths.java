@@ -1,0 +1,28 @@
+package org.bianmin.protocol.api;
+
+/** Paths, headers and media types of the portal protocol ({@code docs/portal-api.md}). */
+public final class ApiPaths {
+
+    /** The catalogue body as published, byte for byte what the signature covers. Static-file servable. */
+    public static final String CATALOGUE = "/catalogue/catalogue.json";
+    /** The detached signature of {@link #CATALOGUE}: a {@link CatalogueSignatureFile}. */
+    public static final String CATALOGUE_SIGNATURE = "/catalogue/catalogue.json.sig";
+    /** Server-sent events: {@code catalogue} events carrying a {@link CatalogueAnnouncement}. */
+    public static final String EVENTS = "/api/v1/events";
+    public static final String SUBMISSIONS = "/api/v1/submissions";
+    public static final String RATINGS = "/api/v1/ratings";
+    public static final String HEARTBEATS = "/api/v1/heartbeats";
+    public static final String OPERATOR_CATALOGUE = "/api/v1/operator/catalogue";
+    public static final String OPERATOR_KIOSKS = "/api/v1/operator/kiosks";
+    public static final String OPERATOR_SUBMISSIONS = "/api/v1/operator/submissions";
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String CATALOGUE_EVENT = "catalogue";
+
+    private ApiPaths() {}
+
+    public static String submission(String receiptNumber) {
+        return SUBMISSIONS + "/" + receiptNumber;
+    }
+}
