@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link TransportException.Kind#DISCONNECTED} until closed and reopened. Each direction buffers at most
  * {@link #CAPACITY} bytes, so a reader that never reads makes writes time out as a stalled device would.
  */
-public final class MemoryLink {
+public final class MemoryLink implements Cable {
 
     static final int CAPACITY = 64 * 1024;
 
@@ -46,6 +46,7 @@ public final class MemoryLink {
         return device;
     }
 
+    @Override
     public void unplug() {
         lock.lock();
         try {
@@ -59,6 +60,7 @@ public final class MemoryLink {
         }
     }
 
+    @Override
     public void replug() {
         lock.lock();
         try {

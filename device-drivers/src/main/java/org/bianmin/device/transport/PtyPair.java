@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * simulator opens {@link #devicePath()} with another one. For technicians without hardware and for tests of the
  * real serial stack; {@link #stop()} and {@link #start()} simulate pulling and replugging the cable.
  */
-public final class PtyPair implements AutoCloseable {
+public final class PtyPair implements Cable, AutoCloseable {
 
     private static final Duration LINK_WAIT = Duration.ofSeconds(5);
 
@@ -91,6 +91,16 @@ public final class PtyPair implements AutoCloseable {
         } catch (IOException ignored) {
             // socat normally removes its links; leftovers only confuse the next start, which deletes them too
         }
+    }
+
+    @Override
+    public void unplug() {
+        stop();
+    }
+
+    @Override
+    public void replug() throws TransportException {
+        start();
     }
 
     public synchronized boolean isRunning() {
