@@ -1,0 +1,108 @@
+package org.bianmin.device.printer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable record of print jobs: an append-only text file, one line per state change
+ * ({@code epochMillis TAB jobId TAB STATE TAB detail}), forced to disk before the printer sees a byte. On open, a
+ * job left {@code SENDING} (the kiosk died mid-job) becomes {@code INCOMPLETE}: it may be partly on paper, so it
+ * is neither dropped nor silently printed again. A torn last line from a crash is skipped.
+ */
+public final class PrintJournal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PrintJournal.class);
+
+    public enum JobState {
+        /** Refused before sending; may be tried again. */
+        REFUSED,
+        /** Bytes are going out. */
+        SENDING,
+        PRINTED,
+        /** Partly sent or unconfirmed; only an explicit reprint sends it again. */
+        INCOMPLETE
+    }
+
+    private final Optional<FileChannel> file;
+    private final Clock clock;
+    private final Map<String, JobState> states = new LinkedHashMap<>();
+
+    private PrintJournal(Optional<FileChannel> file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /** A journal that lives only as long as the process: for test pages, which need no restart safety. */
+    public static PrintJournal inMemory(Clock clock) {
+        return new PrintJournal(Optional.empty(), clock);
+    }
+
+    public static PrintJournal open(Path path, Clock clock) throws IOException {
+        Map<String, JobState> loaded = new LinkedHashMap<>();
+        if (Files.exists(path)) {
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String[] f = lines.get(i).split("\t", 4);
+                try {
+                    loaded.put(f[1], JobState.valueOf(f[2]));
+                } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException torn) {
+                    log.warn("print journal {} line {} unreadable, skipped", path, i + 1);
+                }
+            }
+        } else if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        PrintJournal j = new PrintJournal(Optional.of(ch), clock);
+        j.states.putAll(loaded);
+        for (Map.Entry<String, JobState> e : loaded.entrySet()) {
+            if (e.getValue() == JobState.SENDING) {
+                j.record(e.getKey(), JobState.INCOMPLETE, "interrupted by a restart");
+            }
+        }
+        return j;
+    }
+
+    public synchronized Optional<JobState> state(String jobId) {
+        return Optional.ofNullable(states.get(jobId));
+    }
+
+    /** Jobs that may be partly on paper and wait for a person's decision. */
+    public synchronized List<String> incomplete() {
+        return states.entrySet().stream().filter(e -> e.getValue() == JobState.INCOMPLETE).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    public synchronized void record(String jobId, JobState state, String detail) throws IOException {
+        if (file.isPresent()) {
+            String line = clock.millis() + "\t" + jobId + "\t" + state + "\t"
+                    + detail.replace('\t', ' ').replace('\n', ' ') + "\n";
+            ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                file.get().write(b);
+            }
+            file.get().force(false);
+        }
+        states.put(jobId, state);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (file.isPresent()) {
+            file.get().close();
+        }
+    }
+}
