@@ -1,6 +1,17 @@
 package org.bianmin.kiosk.app;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.event.EventHandler;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TouchEvent;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -15,6 +26,8 @@ import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.home.KeywordFinder;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.session.IdleMonitor;
+import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.ui.CjkFont;
 import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Lockdown;
@@ -33,7 +46,9 @@ public final class KioskApplication extends Application {
     private KioskConfig config;
     private Catalogue catalogue;
     private DemoEnvironment demo;
+    private final Clock clock = Clock.systemDefaultZone();
     private Navigator navigator;
+    private Timeline idleTicker;
 
     /** Runs on the launcher thread, so the FX thread is free while files are read and servers start. */
     @Override
@@ -52,12 +67,17 @@ public final class KioskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Messages messages = new Messages(Language.ofTag(config.language()));
+        Language language = Language.ofTag(config.language());
+        Messages messages = new Messages(language);
         HomeViewModel home = new HomeViewModel(() -> catalogue, new KeywordFinder(() -> catalogue),
                 () -> navigator);
         navigator = new Navigator(home);
-        KioskShell shell = new KioskShell(navigator, messages, new KioskShell.Identity(config.kioskId(),
-                catalogue.hall().name(), catalogue.hall().phone()));
+        KioskSession session = new KioskSession(navigator, messages, language);
+        IdleMonitor idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
+                Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
+                session::elderMode, clock.instant(), session::end);
+        KioskShell shell = new KioskShell(navigator, messages, session, idle, new KioskShell.Identity(
+                config.kioskId(), catalogue.hall().name(), catalogue.hall().phone()));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -65,6 +85,7 @@ public final class KioskApplication extends Application {
         CjkFont.family().ifPresentOrElse(
                 family -> shell.root().setStyle("-fx-font-family: '" + family + "';"),
                 () -> LOG.error("no CJK font installed: Chinese text cannot be shown (install fonts-wqy-microhei)"));
+        watchIdle(scene, idle);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
         if (!options.windowed()) {
@@ -76,9 +97,23 @@ public final class KioskApplication extends Application {
 
     @Override
     public void stop() {
+        if (idleTicker != null) {
+            idleTicker.stop();
+        }
         if (demo != null) {
             demo.close();
         }
+    }
+
+    private void watchIdle(Scene scene, IdleMonitor idle) {
+        EventHandler<InputEvent> input = e -> idle.input(clock.instant());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, input);
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, input);
+        scene.addEventFilter(ScrollEvent.SCROLL, input);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, input);
+        idleTicker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> idle.tick(clock.instant())));
+        idleTicker.setCycleCount(Animation.INDEFINITE);
+        idleTicker.play();
     }
 
     /** Logs the time from JVM start to the first frame the citizen can touch. */

@@ -14,15 +14,15 @@ public final class KioskLauncher {
     private KioskLauncher() {}
 
     public static void main(String[] args) throws IOException {
-        KioskOptions options;
+        KioskOptions options = new KioskOptions();
         try {
-            options = KioskOptions.parse(args);
+            // Parse once: picocli toggles a boolean flag whose field is already true.
+            if (CommandLine.printHelpIfRequested(new CommandLine(options).parseArgs(args))) {
+                return;
+            }
         } catch (CommandLine.ParameterException e) {
             System.err.println(e.getMessage());
             System.exit(2);
-            return;
-        }
-        if (CommandLine.printHelpIfRequested(new CommandLine(options).parseArgs(args))) {
             return;
         }
         DataDirectory data = options.dataDirectory().ensureExists();

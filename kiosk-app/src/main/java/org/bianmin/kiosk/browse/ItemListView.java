@@ -24,8 +24,8 @@ public final class ItemListView {
         for (ItemListViewModel.Row row : vm.rows()) {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            VBox text = new VBox(Widgets.label(row.name(), "row-title"), Widgets.label(row.department(), "muted"));
-            HBox content = new HBox(text, spacer, Widgets.label(
+            VBox text = new VBox(Widgets.line(row.name(), "row-title"), Widgets.line(row.department(), "muted"));
+            HBox content = new HBox(text, spacer, Widgets.line(
                     m.get(row.kioskHandleable() ? "list.kioskBadge" : "list.counterBadge"),
                     row.kioskHandleable() ? "badge-kiosk" : "badge-counter"));
             content.getStyleClass().add("row-content");

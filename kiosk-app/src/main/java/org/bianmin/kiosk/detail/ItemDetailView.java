@@ -34,6 +34,9 @@ public final class ItemDetailView {
                 row.lines().forEach(line -> lines.getChildren().add(Widgets.label(line, "detail-value")));
                 grid.addRow(r++, Widgets.label(row.label(), "detail-label"), lines);
             }
+            if (section.rows().stream().anyMatch(row -> row.lines().size() > 1)) {
+                grid.getStyleClass().add("spaced");
+            }
             VBox card = new VBox(Widgets.label(section.title(), "section-title"), grid);
             card.getStyleClass().add("card");
             page.getChildren().add(card);

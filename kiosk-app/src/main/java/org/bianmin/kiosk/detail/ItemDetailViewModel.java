@@ -94,7 +94,8 @@ public final class ItemDetailViewModel implements Screen {
             List<String> lines = new ArrayList<>();
             lines.add(String.join(" · ", m.get(material.required() ? "detail.material.required"
                             : "detail.material.optional"),
-                    m.of("materialForm", material.form()), m.get("detail.material.copies", material.copies())));
+                    m.of("materialForm", material.form()), material.copies() == 0 ? m.get("detail.material.original")
+                            : m.get("detail.material.copies", material.copies())));
             lines.add(m.get("detail.material.source", material.source()));
             if (material.notes() != null && !material.notes().isBlank()) {
                 lines.add(material.notes());

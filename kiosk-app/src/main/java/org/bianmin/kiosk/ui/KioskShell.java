@@ -6,53 +6,77 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.session.IdleMonitor;
+import org.bianmin.kiosk.session.KioskSession;
 
 /**
- * The frame around every screen: title and language switch on top, Home/Back and the hall's phone at the bottom.
- * It re-renders when the screen or the language changes, so a language switch keeps the citizen's place.
+ * The frame around every screen: title, language and elder-mode switches on top, Back/Home and help at the
+ * bottom, and the idle countdown over everything. It re-renders when the screen, the language or the mode
+ * changes, so a switch keeps the citizen's place.
  */
 public final class KioskShell {
 
     /** What the frame shows about this kiosk. */
     public record Identity(String kioskId, String hallName, String hallPhone) {}
 
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final VBox countdown = new VBox();
     private final Navigator navigator;
     private final Messages messages;
+    private final KioskSession session;
+    private final IdleMonitor idle;
     private final Identity identity;
 
-    public KioskShell(Navigator navigator, Messages messages, Identity identity) {
+    public KioskShell(Navigator navigator, Messages messages, KioskSession session, IdleMonitor idle,
+                      Identity identity) {
         this.navigator = navigator;
         this.messages = messages;
+        this.session = session;
+        this.idle = idle;
         this.identity = identity;
         root.getStyleClass().add("shell");
+        countdown.getStyleClass().add("countdown");
+        countdown.setAlignment(Pos.CENTER);
+        countdown.setVisible(false);
+        root.getChildren().addAll(frame, countdown);
         navigator.currentProperty().addListener((obs, old, now) -> render());
         messages.languageProperty().addListener((obs, old, now) -> render());
+        session.elderModeProperty().addListener((obs, old, now) -> render());
+        idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
         render();
     }
 
-    public BorderPane root() {
+    public StackPane root() {
         return root;
     }
 
     private void render() {
         Messages m = messages;
-        HBox languages = new HBox();
-        languages.getStyleClass().add("language-switch");
+        root.getStyleClass().remove("elder");
+        if (session.elderMode()) {
+            root.getStyleClass().add("elder");
+        }
+        HBox switches = new HBox();
+        switches.getStyleClass().add("language-switch");
         for (Language language : Language.values()) {
             Button b = Widgets.button("lang-" + language.tag(), language.label(), "language",
                     () -> messages.languageProperty().set(language));
             if (language == m.language()) {
                 b.getStyleClass().add("selected");
             }
-            languages.getChildren().add(b);
+            switches.getChildren().add(b);
         }
+        Button elder = Widgets.button("elder-mode", m.get(session.elderMode() ? "shell.elder.off" : "shell.elder.on"),
+                "language", () -> session.elderModeProperty().set(!session.elderMode()));
+        switches.getChildren().add(elder);
         VBox titles = new VBox(Widgets.label(m.get("app.title"), "app-title"),
                 Widgets.label(identity.hallName() + " · " + m.get("app.subtitle"), "app-subtitle"));
-        HBox header = new HBox(titles, grow(), languages);
+        HBox header = new HBox(titles, grow(), switches);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -66,9 +90,27 @@ public final class KioskShell {
         footer.getStyleClass().add("footer");
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        root.setTop(header);
-        root.setCenter(ViewFactory.render(navigator.current(), m));
-        root.setBottom(footer);
+        frame.setTop(header);
+        frame.setCenter(ViewFactory.render(navigator.current(), m));
+        frame.setBottom(footer);
+        renderCountdown(idle.secondsLeftProperty().get());
+    }
+
+    private void renderCountdown(int secondsLeft) {
+        boolean counting = secondsLeft != IdleMonitor.NOT_COUNTING;
+        countdown.setVisible(counting);
+        if (!counting) {
+            countdown.getChildren().clear();
+            return;
+        }
+        VBox dialog = new VBox(Widgets.label(messages.get("idle.title"), "page-title"),
+                Widgets.label(messages.get("idle.message", secondsLeft), "idle-message"),
+                // Any touch already resets the idle monitor (scene filter); the button is the obvious place to touch.
+                Widgets.button("idle-continue", messages.get("idle.continue"), "primary", () -> { }));
+        dialog.getStyleClass().add("dialog");
+        dialog.setId("idle-dialog");
+        dialog.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        countdown.getChildren().setAll(dialog);
     }
 
     private static Region grow() {

@@ -1,11 +1,14 @@
 package org.bianmin.kiosk.ui;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 
 /**
  * Keeps a citizen inside the kiosk: full-screen with no exit hint and no exit key, close requests consumed,
@@ -15,7 +18,16 @@ public final class Lockdown {
 
     private Lockdown() {}
 
+    /** Call before the stage is shown. */
     public static void apply(Stage stage, Scene scene) {
+        // Cover the whole screen even where no window manager honours the full-screen request (bare X).
+        Rectangle2D bounds = Screen.getPrimary().getBounds();
+        stage.initStyle(StageStyle.UNDECORATED);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        stage.setAlwaysOnTop(true);
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setOnCloseRequest(javafx.event.Event::consume);

@@ -28,10 +28,17 @@ public final class Widgets {
         return button;
     }
 
+    /** A one-line label, for places whose height must not depend on wrapping (rows, tiles). */
+    public static Label line(String text, String styleClass) {
+        Label label = label(text, styleClass);
+        label.setWrapText(false);
+        return label;
+    }
+
     /** A tile: big label over a smaller caption, the whole tile one touch target. */
     public static Button tile(String id, String title, String caption, Runnable action) {
         Button tile = button(id, null, "tile", action);
-        VBox box = new VBox(label(title, "tile-title"), label(caption, "tile-caption"));
+        VBox box = new VBox(line(title, "tile-title"), line(caption, "tile-caption"));
         box.setAlignment(Pos.CENTER);
         tile.setGraphic(box);
         return tile;

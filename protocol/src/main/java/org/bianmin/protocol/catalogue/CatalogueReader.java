@@ -41,7 +41,7 @@ public final class CatalogueReader {
     private static final String SCHEMA = "catalogue.schema.json";
     private static final String SAMPLE = "sample-catalogue.json";
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-    private static final Pattern ITEM_PATH = Pattern.compile("^\\$\\.items\\[(\\d+)]");
+    private static final Pattern ITEM_PATH = Pattern.compile("^/items/(\\d+)");
 
     private final ObjectMapper mapper = mapper();
     private final JsonSchema schema;
@@ -127,16 +127,22 @@ public final class CatalogueReader {
 
     private static String describe(JsonNode tree, ValidationMessage message) {
         String path = message.getInstanceLocation().toString();
-        Matcher m = ITEM_PATH.matcher(path);
-        String where = path;
-        if (m.find()) {
-            int index = Integer.parseInt(m.group(1));
-            JsonNode code = tree.path("items").path(index).path("code");
-            String field = path.substring(m.end()).replaceFirst("^\\.", "");
-            where = "item " + (code.isTextual() ? code.asText() : "#" + (index + 1))
-                    + " field '" + (field.isEmpty() ? "(item)" : field) + "'";
+        String text = message.getMessage();
+        if (text.startsWith(path + ": ")) {
+            text = text.substring(path.length() + 2);
         }
-        return where + ": " + message.getMessage().replaceFirst("^\\$[^:]*: ", "");
+        Matcher m = ITEM_PATH.matcher(path);
+        if (!m.find()) {
+            return (path.isEmpty() ? "catalogue" : path) + ": " + text;
+        }
+        int index = Integer.parseInt(m.group(1));
+        JsonNode code = tree.path("items").path(index).path("code");
+        String field = path.substring(m.end()).replaceFirst("^/", "").replace('/', '.');
+        if (field.isEmpty() && message.getProperty() != null) {
+            field = message.getProperty();
+        }
+        return "item " + (code.isTextual() ? code.asText() : "#" + (index + 1)) + " field '"
+                + (field.isEmpty() ? "(item)" : field) + "': " + text;
     }
 
     private static List<String> semanticProblems(Catalogue catalogue) {

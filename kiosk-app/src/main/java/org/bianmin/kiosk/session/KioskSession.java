@@ -1,0 +1,49 @@
+package org.bianmin.kiosk.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.bianmin.kiosk.i18n.Language;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Navigator;
+
+/**
+ * One citizen's visit. Ending it (journey finished or idle timeout) wipes everything personal that screens
+ * registered, returns to the home screen and restores the defaults for the next person.
+ */
+public final class KioskSession {
+
+    private final Navigator navigator;
+    private final Messages messages;
+    private final Language defaultLanguage;
+    private final BooleanProperty elderMode = new SimpleBooleanProperty(false);
+    private final List<Runnable> wipers = new ArrayList<>();
+
+    public KioskSession(Navigator navigator, Messages messages, Language defaultLanguage) {
+        this.navigator = navigator;
+        this.messages = messages;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public BooleanProperty elderModeProperty() {
+        return elderMode;
+    }
+
+    public boolean elderMode() {
+        return elderMode.get();
+    }
+
+    /** Registers what must be cleared when the session ends (personal fields of a view-model, caches…). */
+    public void onEnd(Runnable wipe) {
+        wipers.add(wipe);
+    }
+
+    public void end() {
+        wipers.forEach(Runnable::run);
+        wipers.clear();
+        navigator.home();
+        elderMode.set(false);
+        messages.languageProperty().set(defaultLanguage);
+    }
+}
