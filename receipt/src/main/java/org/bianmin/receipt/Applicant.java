@@ -25,25 +25,23 @@ public record Applicant(String name, String idNumber, String phone) {
 
     /** {@code 350102199001011234} → {@code 350102********1234}. */
     static String maskId(String id) {
-        if (id == null || id.isBlank()) {
-            return "";
-        }
-        String s = id.strip();
-        if (s.length() <= 10) {
-            return "*".repeat(s.length());
-        }
-        return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+        return keepEnds(id, 6, 4);
     }
 
     /** {@code 13812341234} → {@code 138****1234}. */
     static String maskPhone(String phone) {
-        if (phone == null || phone.isBlank()) {
+        return keepEnds(phone, 3, 4);
+    }
+
+    /** Keeps {@code head} and {@code tail} characters, stars the middle; too short to keep anything: all stars. */
+    private static String keepEnds(String value, int head, int tail) {
+        if (value == null || value.isBlank()) {
             return "";
         }
-        String s = phone.strip();
-        if (s.length() <= 7) {
+        String s = value.strip();
+        if (s.length() <= head + tail) {
             return "*".repeat(s.length());
         }
-        return s.substring(0, 3) + "*".repeat(s.length() - 7) + s.substring(s.length() - 4);
+        return s.substring(0, head) + "*".repeat(s.length() - head - tail) + s.substring(s.length() - tail);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.bianmin.device.printer.EscPos;
 import org.bianmin.device.printer.EscPosWriter;
 import org.bianmin.device.printer.PaperWidth;
+import org.bianmin.device.printer.PrintJob;
 import org.bianmin.device.printer.PrinterProfile;
 
 /** Lays a receipt out on a 58 or 80 mm roll as one ESC/POS job, ending with a cut. */
@@ -16,7 +17,13 @@ public final class ReceiptEscPos {
 
     private ReceiptEscPos() {}
 
+    /** The ESC/POS bytes of a receipt. */
     public static byte[] render(Receipt r, PrinterProfile profile) {
+        return job(r, profile).data();
+    }
+
+    /** The receipt as a print job named by its receipt number, so the journal never prints it twice. */
+    public static PrintJob job(Receipt r, PrinterProfile profile) {
         EscPosWriter w = new EscPosWriter(profile).init();
         w.align(EscPos.Align.CENTER).bold(true).size(2, 2).wrapped(r.title()).size(1, 1).bold(false);
         w.align(EscPos.Align.LEFT).rule('-');
@@ -34,7 +41,7 @@ public final class ReceiptEscPos {
         for (Receipt.Field f : r.footer()) {
             w.wrapped(f.label() + "：" + f.value());
         }
-        return w.feed(3).cut().toBytes();
+        return w.feed(3).cut().toJob(r.receiptNumber());
     }
 
     private static void steps(EscPosWriter w, List<String> steps) {

@@ -106,16 +106,21 @@ public final class EscPosPrinter {
     private PrintOutcome transmit(PrintJob job) {
         int sent = 0;
         while (sent < job.length()) {
-            int end = Math.min(job.length(), sent + profile.chunkSize());
-            try {
-                transport.write(job.slice(sent, end), profile.writeTimeout());
-            } catch (TransportException e) {
-                return incomplete(job, failureOf(e), sent, e.getMessage());
+            int pause = job.nextPause(sent, profile.chunkSize());
+            while (sent < pause) {
+                int end = Math.min(pause, sent + profile.chunkSize());
+                try {
+                    transport.write(job.slice(sent, end), profile.writeTimeout());
+                } catch (TransportException e) {
+                    return incomplete(job, failureOf(e), sent, e.getMessage());
+                }
+                sent = end;
             }
-            sent = end;
-            Optional<PrintOutcome> fault = checkDuring(job, sent);
-            if (fault.isPresent()) {
-                return fault.get();
+            if (sent < job.length()) {
+                Optional<PrintOutcome> fault = checkDuring(job, sent);
+                if (fault.isPresent()) {
+                    return fault.get();
+                }
             }
         }
         PrinterStatus after;

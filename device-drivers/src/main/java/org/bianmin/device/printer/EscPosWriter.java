@@ -28,6 +28,8 @@ public final class EscPosWriter {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private int widthMultiplier = 1;
+    /** Offsets where a command or a line ends: where the driver may ask for status. */
+    private final List<Integer> pausePoints = new java.util.ArrayList<>();
 
     public EscPosWriter(PrinterProfile profile) {
         this.profile = profile;
@@ -67,9 +69,8 @@ public final class EscPosWriter {
 
     /** One line as-is (the caller has laid it out) followed by LF. */
     public EscPosWriter line(String text) {
-        put(encode(sanitize(text)));
-        out.write(EscPos.LF);
-        return this;
+        out.writeBytes(encode(sanitize(text)));
+        return put(new byte[] {EscPos.LF});
     }
 
     /** Text wrapped to the current columns. */
@@ -107,16 +108,21 @@ public final class EscPosWriter {
             List<byte[]> bands = QrRaster.render(payload, moduleDots, level).bands(RASTER_BAND_ROWS);
             bands.forEach(this::put);
         }
-        out.write(EscPos.LF);
-        return this;
+        return put(new byte[] {EscPos.LF});
     }
 
     public byte[] toBytes() {
         return out.toByteArray();
     }
 
+    /** The job so far, with a status pause allowed after every command. */
+    public PrintJob toJob(String id) {
+        return new PrintJob(id, toBytes(), pausePoints.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     private EscPosWriter put(byte[] bytes) {
         out.writeBytes(bytes);
+        pausePoints.add(out.size());
         return this;
     }
 

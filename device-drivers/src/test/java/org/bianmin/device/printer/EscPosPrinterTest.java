@@ -47,7 +47,7 @@ class EscPosPrinterTest {
         for (int i = 1; i <= 12; i++) {
             w.labelValue("第" + i + "行", "内容 " + i);
         }
-        return new PrintJob(id, w.qr("https://example.cn/t/" + id, 5, EscPos.QrErrorLevel.M).feed(2).cut().toBytes());
+        return w.qr("https://example.cn/t/" + id, 5, EscPos.QrErrorLevel.M).feed(2).cut().toJob(id);
     }
 
     private EscPosPrinter start(VirtualPrinter.Config config) throws Exception {

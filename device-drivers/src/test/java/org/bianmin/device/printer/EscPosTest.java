@@ -86,4 +86,16 @@ class EscPosTest {
         assertThat(hex(raster)).startsWith("1D 76 30 00");
         assertThat(raster.length).isGreaterThan(1000);
     }
+
+    @Test
+    void jobsPauseForStatusOnlyBetweenCommands() {
+        PrintJob job = new EscPosWriter(PrinterProfile.standard(PaperWidth.MM80).withNativeQr(false)).init()
+                .line("ab").qr("x", 4, EscPos.QrErrorLevel.L).toJob("j");
+        int[] points = job.pausePoints();
+        assertThat(points).startsWith(2, 4, 7).endsWith(job.data().length);
+        assertThat(job.nextPause(0, 3)).isEqualTo(2);
+        assertThat(job.nextPause(2, 1)).isEqualTo(4);
+        assertThatThrownBy(() -> new PrintJob("j", new byte[3], new int[] {2})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PrintJob("bad id", new byte[3])).isInstanceOf(IllegalArgumentException.class);
+    }
 }
