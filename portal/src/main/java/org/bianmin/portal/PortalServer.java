@@ -1,54 +1,128 @@
 package org.bianmin.portal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.bianmin.portal.store.Answer;
+import org.bianmin.portal.store.PortalStore;
+import org.bianmin.portal.store.PortalStoreException;
+import org.bianmin.portal.store.PublishedCatalogue;
+import org.bianmin.protocol.api.AdvanceRequest;
+import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.CatalogueAnnouncement;
+import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.HeartbeatAck;
+import org.bianmin.protocol.api.Problem;
+import org.bianmin.protocol.api.ProblemType;
+import org.bianmin.protocol.api.PublishRequest;
+import org.bianmin.protocol.api.PublishResult;
+import org.bianmin.protocol.api.RatingRequest;
+import org.bianmin.protocol.api.SubmissionRequest;
+import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.CatalogueException;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.protocol.signing.CatalogueSigner;
+import org.bianmin.protocol.signing.Ed25519Keys;
+import org.bianmin.protocol.signing.KeyFile;
+import org.bianmin.protocol.signing.SigningException;
+import org.bianmin.protocol.signing.TrustedKeys;
+import org.bianmin.protocol.signing.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference central portal's HTTP server. This first version serves the catalogue (with ETag /
- * If-None-Match) and a health check; the portal protocol issue adds the rest of the API.
+ * The reference central portal: the whole portal protocol ({@code docs/portal-api.md}) over Javalin, stored in
+ * SQLite. Logs carry method, path, status and kiosk id only — never request bodies, form values or tokens.
  */
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
+    private static final long MAX_BODY = 64L * 1024 * 1024;
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
+    private static final String KIOSK = "kiosk";
 
+    private final PortalStore store;
+    private final ObjectMapper json = CatalogueReader.mapper();
+    private final CatalogueReader reader = new CatalogueReader();
+    private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService keepAlive;
+    private final OperatorPage operatorPage;
+    private final Path ephemeralDir;
+    private final java.time.Clock clock;
     private final Javalin app;
-    private final byte[] catalogueJson;
-    private final String etag;
+    private volatile Current current;
+    private Bootstrap bootstrap;
 
-    private PortalServer(Catalogue catalogue) {
-        try {
-            catalogueJson = CatalogueReader.mapper().writeValueAsBytes(catalogue);
-            etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(catalogueJson), 0, 16)
-                    + "\"";
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot serialise catalogue", e);
-        }
-        app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.get("/api/v1/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-            config.routes.get("/api/v1/catalogue", ctx -> {
-                ctx.header("ETag", etag);
-                if (etag.equals(ctx.header("If-None-Match"))) {
-                    ctx.status(304);
-                    return;
-                }
-                ctx.contentType("application/json; charset=utf-8").result(catalogueJson);
-            });
-        });
+    /** The published version with its items by code (to tell 即办 items and unknown codes). */
+    private record Current(PublishedCatalogue published, Map<String, ServiceItem> items) {}
+
+    private PortalServer(PortalOptions options, Path ephemeralDir) {
+        this.ephemeralDir = ephemeralDir;
+        this.clock = options.clock();
+        this.store = new PortalStore(options.dataDir().resolve("portal.db"), options.clock());
+        this.operatorPage = new OperatorPage(options.clock());
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "portal-sse-keepalive"));
+        this.app = Javalin.create(this::configure);
     }
 
-    /** Starts on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
+    /** Starts a portal with its database in {@code options.dataDir()}; on first start it creates demo credentials. */
+    public static PortalServer start(PortalOptions options) {
+        return start(options, null);
+    }
+
+    /**
+     * What {@code ./kiosk demo} embeds: a portal with a throw-away database that publishes {@code catalogue};
+     * {@link #bootstrap()} has the kiosk credential and the signing key. Port 0 picks a free port.
+     */
     public static PortalServer start(Catalogue catalogue, String host, int port) {
-        PortalServer server = new PortalServer(catalogue);
-        server.app.start(host, port);
-        LOG.info("reference portal listening on http://{}:{}/ (catalogue version {})", host, server.port(),
-                catalogue.version());
+        try {
+            Path dir = Files.createTempDirectory("bianmin-portal-");
+            return start(PortalOptions.of(dir, host, port, catalogue), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the demo portal's directory", e);
+        }
+    }
+
+    private static PortalServer start(PortalOptions options, Path ephemeralDir) {
+        PortalServer server = new PortalServer(options, ephemeralDir);
+        try {
+            if (!server.store.hasOperators()) {
+                server.bootstrap = server.firstStart(options);
+            }
+            server.current = server.store.currentCatalogue().map(server::index).orElse(null);
+            server.app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        long every = options.keepAliveInterval().toMillis();
+        server.keepAlive.scheduleAtFixedRate(server::pingStreams, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("reference portal listening on http://{}:{}/ (catalogue version {})", options.host(), server.port(),
+                server.current == null ? "none" : server.current.published().version());
         return server;
     }
 
@@ -56,12 +130,468 @@ public final class PortalServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The credentials created on this portal's first start; empty when the database already existed. */
+    public Optional<Bootstrap> bootstrap() {
+        return Optional.ofNullable(bootstrap);
+    }
+
     public String catalogueEtag() {
-        return etag;
+        return current == null ? null : current.published().etag();
+    }
+
+    public long catalogueVersion() {
+        return current == null ? 0 : current.published().version();
+    }
+
+    /** Registers (or re-keys) a kiosk and returns its bearer token. */
+    public String registerKiosk(String kioskId) {
+        return store.registerKiosk(kioskId);
+    }
+
+    public boolean revokeKiosk(String kioskId) {
+        return store.revokeKiosk(kioskId);
+    }
+
+    public String createOperator(String name) {
+        return store.createOperator(name);
+    }
+
+    public void trustKey(KeyFile key) {
+        store.trustKey(key);
+    }
+
+    /** Direct access for tests and benchmarks that count what was stored. */
+    public PortalStore store() {
+        return store;
+    }
+
+    public int connectedStreams() {
+        return streams.size();
     }
 
     @Override
     public void close() {
+        keepAlive.shutdownNow();
+        streams.forEach(SseClient::close);
         app.stop();
+        store.close();
+        if (ephemeralDir != null) {
+            deleteTree(ephemeralDir);
+        }
+    }
+
+    // --- set-up ------------------------------------------------------------------------------------------------
+
+    private Bootstrap firstStart(PortalOptions options) {
+        try {
+            Path keys = Files.createDirectories(options.dataDir().resolve("keys"));
+            KeyFile key = Ed25519Keys.toFile(Ed25519Keys.generate());
+            Path keyFile = keys.resolve("operator.key.json");
+            Ed25519Keys.write(key, keyFile);
+            restrict(keyFile);
+            Ed25519Keys.write(key.publicOnly(), keys.resolve("operator.pub.json"));
+            store.trustKey(key);
+            String kioskId = "kiosk-demo-01";
+            Bootstrap created = new Bootstrap(kioskId, store.registerKiosk(kioskId), store.createOperator("operator"),
+                    key, keyFile);
+            if (options.initialCatalogue() != null) {
+                byte[] body = json.writeValueAsBytes(options.initialCatalogue());
+                CatalogueSignatureFile sig = new CatalogueSigner(key).sign(body, options.initialCatalogue().version());
+                store.publish(options.initialCatalogue().version(), body, json.writeValueAsBytes(sig));
+            }
+            Path credentials = options.dataDir().resolve("demo-credentials.txt");
+            Files.writeString(credentials, created.describe("http://" + options.host() + ":PORT/"));
+            restrict(credentials);
+            return created;
+        } catch (IOException | SigningException e) {
+            throw new IllegalStateException("cannot set up the portal's first start in " + options.dataDir(), e);
+        }
+    }
+
+    private static void restrict(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private Current index(PublishedCatalogue published) {
+        try {
+            Catalogue catalogue = reader.parse(published.body(), "stored version " + published.version());
+            return new Current(published, catalogue.itemsByCode());
+        } catch (CatalogueException e) {
+            throw new IllegalStateException("the stored catalogue no longer parses", e);
+        }
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = MAX_BODY;
+        config.http.generateEtags = false;
+        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} kiosk={} {}ms", ctx.method(), ctx.path(),
+                ctx.statusCode(), Optional.ofNullable(ctx.attribute(KIOSK)).orElse("-"), Math.round(ms)));
+        var routes = config.routes;
+        routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        routes.exception(PortalStoreException.class, (e, ctx) -> {
+            LOG.error("portal database failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(ProblemType.UNAVAILABLE, "storage temporarily unavailable")
+                    .withRetryAfter(STORE_RETRY_AFTER_SECONDS));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new Problem(
+                typeFor(e.getStatus()).uri(), e.getMessage(), e.getStatus(), null, null, null, null)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(ProblemType.INTERNAL, "unexpected error"));
+        });
+        routes.error(404, ctx -> {
+            if (!ApiPaths.PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                problem(ctx, Problem.of(ProblemType.NOT_FOUND, "no such resource"));
+            }
+        });
+
+        routes.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get(ApiPaths.CATALOGUE, ctx -> serveFile(ctx, false));
+        routes.get(ApiPaths.CATALOGUE_SIGNATURE, ctx -> serveFile(ctx, true));
+        routes.before(ApiPaths.EVENTS, ctx -> ctx.attribute(KIOSK, kiosk(ctx)));
+        routes.sse(ApiPaths.EVENTS, this::openStream);
+        routes.post(ApiPaths.SUBMISSIONS, this::submit);
+        routes.get(ApiPaths.SUBMISSIONS + "/{receipt}", this::status);
+        routes.post(ApiPaths.RATINGS, this::rate);
+        routes.post(ApiPaths.HEARTBEATS, this::heartbeat);
+        routes.put(ApiPaths.OPERATOR_CATALOGUE, this::publish);
+        routes.get(ApiPaths.OPERATOR_KIOSKS, ctx -> {
+            operator(ctx);
+            ctx.json(store.kiosks());
+        });
+        routes.post(ApiPaths.OPERATOR_SUBMISSIONS + "/{receipt}", ctx -> {
+            operator(ctx);
+            AdvanceRequest request = body(ctx, AdvanceRequest.class);
+            if (request.state() == null) {
+                throw new ProblemException(Problem.of(ProblemType.VALIDATION, "advance rejected")
+                        .withErrors(List.of("state: required")));
+            }
+            ctx.json(advance(ctx.pathParam("receipt"), request.state(), request.note()));
+        });
+        routes.get("/operator", ctx -> {
+            operator(ctx);
+            ctx.html(operatorPage.render(store.kiosks(), store.recentSubmissions(200),
+                    current == null ? 0 : current.published().version()));
+        });
+        routes.post("/operator/submissions/{receipt}", ctx -> {
+            operator(ctx);
+            sameOrigin(ctx);
+            SubmissionState to = parseState(ctx.formParam("state"));
+            advance(ctx.pathParam("receipt"), to, ctx.formParam("note"));
+            ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);
+        });
+    }
+
+    // --- catalogue ---------------------------------------------------------------------------------------------
+
+    private void serveFile(Context ctx, boolean signature) {
+        Current now = current;
+        if (now == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no catalogue published yet");
+        }
+        String etag = signature ? now.published().signatureEtag() : now.published().etag();
+        ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+        if (etagMatches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json; charset=utf-8")
+                .result(signature ? now.published().signature() : now.published().body());
+    }
+
+    private static boolean etagMatches(String ifNoneMatch, String etag) {
+        return ifNoneMatch != null && Stream.of(ifNoneMatch.split(","))
+                .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals("*") || t.equals("W/" + etag));
+    }
+
+    private void publish(Context ctx) throws JsonProcessingException {
+        String operatorName = operator(ctx);
+        PublishRequest request = body(ctx, PublishRequest.class);
+        if (request.catalogueBase64() == null || request.signature() == null) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "publish rejected")
+                    .withErrors(List.of("catalogueBase64 and signature: required")));
+        }
+        byte[] body;
+        try {
+            body = Base64.getDecoder().decode(request.catalogueBase64());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "catalogueBase64 is not base64");
+        }
+        TrustedKeys trusted;
+        try {
+            trusted = TrustedKeys.of(store.trustedKeys());
+        } catch (SigningException e) {
+            throw new IllegalStateException("a trusted key in the portal database is unusable", e);
+        }
+        Verification verification = trusted.verify(body, request.signature());
+        if (!(verification instanceof Verification.Valid)) {
+            throw new ProblemException(ProblemType.SIGNATURE_INVALID, switch (verification) {
+                case Verification.UnknownKey k -> "key " + k.keyId() + " is not trusted by this portal";
+                case Verification.BadSignature b -> "signature by key " + b.keyId() + " does not match the catalogue";
+                case Verification.Malformed m -> m.reason();
+                case Verification.Valid v -> throw new AssertionError(v);
+            });
+        }
+        Catalogue catalogue;
+        try {
+            catalogue = reader.parse(body, "published catalogue");
+        } catch (CatalogueException e) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "catalogue rejected")
+                    .withErrors(e.problems()));
+        }
+        if (request.signature().version() != catalogue.version()) {
+            throw new ProblemException(ProblemType.VALIDATION, "signature file names version "
+                    + request.signature().version() + " but the catalogue is version " + catalogue.version());
+        }
+        byte[] sig = json.writeValueAsBytes(request.signature());
+        if (!store.publish(catalogue.version(), body, sig)) {
+            throw new ProblemException(ProblemType.CATALOGUE_NOT_NEWER, "version " + catalogue.version()
+                    + " is not newer than the current version " + catalogueVersion());
+        }
+        PublishedCatalogue published = store.currentCatalogue().orElseThrow();
+        current = new Current(published, catalogue.itemsByCode());
+        int notified = announce(published);
+        LOG.info("operator {} published catalogue version {} ({} items, key {}); announced to {} kiosks",
+                operatorName, catalogue.version(), catalogue.items().size(), request.signature().keyId(), notified);
+        ctx.json(new PublishResult(catalogue.version(), published.etag(), notified));
+    }
+
+    // --- event stream ------------------------------------------------------------------------------------------
+
+    private void openStream(SseClient client) {
+        client.keepAlive();
+        client.onClose(() -> streams.remove(client));
+        streams.add(client);
+        Current now = current;
+        if (now != null) {
+            send(client, now.published());
+        }
+    }
+
+    private int announce(PublishedCatalogue published) {
+        int sent = 0;
+        for (SseClient client : streams) {
+            if (send(client, published)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(SseClient client, PublishedCatalogue published) {
+        if (client.terminated()) {
+            streams.remove(client);
+            return false;
+        }
+        try {
+            client.sendEvent(ApiPaths.CATALOGUE_EVENT, json.writeValueAsString(
+                    new CatalogueAnnouncement(published.version(), published.etag())));
+            return true;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("announcement not serialisable", e);
+        }
+    }
+
+    private void pingStreams() {
+        for (SseClient client : streams) {
+            if (client.terminated()) {
+                streams.remove(client);
+            } else {
+                client.sendComment("ping");
+            }
+        }
+    }
+
+    // --- submissions, ratings, heartbeats ----------------------------------------------------------------------
+
+    private void submit(Context ctx) {
+        String kioskId = kiosk(ctx);
+        String key = idempotencyKey(ctx);
+        SubmissionRequest request = body(ctx, SubmissionRequest.class);
+        List<String> problems = new java.util.ArrayList<>(request.problems());
+        ServiceItem item = request.itemCode() == null || current == null ? null : current.items().get(request.itemCode());
+        if (request.itemCode() != null && item == null) {
+            problems.add("itemCode: unknown item " + request.itemCode());
+        } else if (item != null && !item.kioskHandleable()) {
+            problems.add("itemCode: item " + item.code() + " cannot be applied for at a kiosk");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "submission rejected").withErrors(problems));
+        }
+        ownKiosk(kioskId, request.kioskId());
+        boolean immediate = item.handlingType() == ServiceItem.HandlingType.IMMEDIATE;
+        answer(ctx, store.submit(kioskId, key, request, immediate));
+    }
+
+    private void rate(Context ctx) {
+        String kioskId = kiosk(ctx);
+        String key = idempotencyKey(ctx);
+        RatingRequest request = body(ctx, RatingRequest.class);
+        if (!request.problems().isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "rating rejected")
+                    .withErrors(request.problems()));
+        }
+        ownKiosk(kioskId, request.kioskId());
+        answer(ctx, store.rate(kioskId, key, request));
+    }
+
+    private void answer(Context ctx, Answer answer) {
+        switch (answer) {
+            case Answer.Stored s -> ctx.status(s.status()).contentType("application/json").result(s.body());
+            case Answer.Replayed r -> ctx.status(r.status()).contentType("application/json").header("Idempotent-Replayed",
+                    "true").result(r.body());
+            case Answer.KeyReused k -> throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for a request with different content");
+            case Answer.ReceiptTaken t -> throw new ProblemException(ProblemType.CONFLICT,
+                    "receipt number " + t.receiptNumber() + " already belongs to another submission");
+        }
+    }
+
+    private void status(Context ctx) {
+        kiosk(ctx);
+        String receipt = ctx.pathParam("receipt");
+        if (!SubmissionRequest.validReceiptNumber(receipt)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "not a receipt number");
+        }
+        ctx.json(store.status(receipt).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "no submission with this receipt number")));
+    }
+
+    private void heartbeat(Context ctx) {
+        String kioskId = kiosk(ctx);
+        Heartbeat heartbeat = body(ctx, Heartbeat.class);
+        if (!heartbeat.problems().isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "heartbeat rejected")
+                    .withErrors(heartbeat.problems()));
+        }
+        ownKiosk(kioskId, heartbeat.kioskId());
+        store.heartbeat(heartbeat);
+        ctx.json(new HeartbeatAck(java.time.OffsetDateTime.now(clock), catalogueVersion()));
+    }
+
+    private Object advance(String receipt, SubmissionState to, String note) {
+        return switch (store.advance(receipt, to, note)) {
+            case PortalStore.Advance.Moved m -> m.status();
+            case PortalStore.Advance.NotFound n -> throw new ProblemException(ProblemType.NOT_FOUND,
+                    "no submission with this receipt number");
+            case PortalStore.Advance.NotAllowed na -> throw new ProblemException(ProblemType.CONFLICT,
+                    "cannot move from " + na.from() + " to " + na.to());
+        };
+    }
+
+    // --- authentication and input ------------------------------------------------------------------------------
+
+    /** The kiosk behind the bearer token; anything else is a bare 401 (no hint whether it exists or was revoked). */
+    private String kiosk(Context ctx) {
+        String kioskId = bearer(ctx).flatMap(store::kioskForToken)
+                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, null));
+        ctx.attribute(KIOSK, kioskId);
+        return kioskId;
+    }
+
+    /** Operators authenticate with a bearer token, or HTTP Basic (any user, token as password) in a browser. */
+    private String operator(Context ctx) {
+        Optional<String> token = bearer(ctx).or(() -> Optional.ofNullable(ctx.basicAuthCredentials())
+                .map(io.javalin.security.BasicAuthCredentials::getPassword));
+        return token.flatMap(store::operatorForToken).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Basic realm=\"bianmin portal operator\", charset=\"UTF-8\"");
+            return new ProblemException(ProblemType.UNAUTHORIZED, null);
+        });
+    }
+
+    private static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() || token.length() > 200 ? Optional.empty() : Optional.of(token);
+    }
+
+    private static void ownKiosk(String tokenKiosk, String claimed) {
+        if (!tokenKiosk.equals(claimed)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "kioskId does not match the credential");
+        }
+    }
+
+    /** The browser form may only be posted from the operator page itself (no cross-site form posts). */
+    private static void sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.endsWith("://" + ctx.host())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "cross-origin form post");
+        }
+    }
+
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header(ApiPaths.IDEMPOTENCY_KEY);
+        if (key == null || key.isEmpty()) {
+            throw new ProblemException(ProblemType.MISSING_IDEMPOTENCY_KEY, "send the outbox entry's key");
+        }
+        if (key.length() > 100 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Idempotency-Key: 1-100 printable ASCII characters");
+        }
+        return key;
+    }
+
+    private <T> T body(Context ctx, Class<T> type) {
+        try {
+            T value = json.readValue(ctx.bodyAsBytes(), type);
+            if (value == null) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "empty body");
+            }
+            return value;
+        } catch (IOException e) {
+            String what = e instanceof com.fasterxml.jackson.core.JacksonException je ? je.getOriginalMessage()
+                    : e.getMessage();
+            throw new ProblemException(ProblemType.BAD_REQUEST, "body is not a valid " + type.getSimpleName()
+                    + ": " + what);
+        }
+    }
+
+    /** Javalin's own refusals (no route, body too large…) mapped onto our problem types. */
+    private static ProblemType typeFor(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404, 405 -> ProblemType.NOT_FOUND;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 429 -> ProblemType.RATE_LIMITED;
+            case 503 -> ProblemType.UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST;
+        };
+    }
+
+    private static SubmissionState parseState(String value) {
+        try {
+            return SubmissionState.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "state: one of " + List.of(SubmissionState.values()));
+        }
+    }
+
+    private void problem(Context ctx, Problem problem) {
+        Problem located = problem.instance() == null ? problem.at(ctx.path()) : problem;
+        if (located.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", String.valueOf(located.retryAfterSeconds()));
+        }
+        try {
+            ctx.status(located.status()).contentType(ApiPaths.PROBLEM_JSON)
+                    .result(json.writeValueAsString(located).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("problem not serialisable", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the demo portal's directory {}", dir, e);
+        }
     }
 }

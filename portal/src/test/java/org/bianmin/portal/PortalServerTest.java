@@ -2,41 +2,269 @@ package org.bianmin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.PublishRequest;
+import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.signing.CatalogueSigner;
+import org.bianmin.protocol.signing.Ed25519Keys;
+import org.bianmin.protocol.signing.KeyFile;
+import org.bianmin.protocol.signing.TrustedKeys;
+import org.bianmin.protocol.signing.Verification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Real HTTP on loopback. */
+/** The whole portal protocol over real HTTP on loopback. */
 class PortalServerTest {
 
+    static final String PROMISED_ITEM = "11350102488130529A2001006010001";
+    static final String IMMEDIATE_ITEM = "11350102003612459N2002002010001";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = CatalogueReader.mapper();
+    private final CatalogueReader reader = new CatalogueReader();
+    private final Catalogue sample = reader.readSample();
+    private PortalServer portal;
+    private Bootstrap creds;
+
+    @BeforeEach
+    void start() {
+        portal = PortalServer.start(sample, "127.0.0.1", 0);
+        creds = portal.bootstrap().orElseThrow();
+    }
+
+    @AfterEach
+    void stop() {
+        portal.close();
+    }
 
     @Test
-    void servesTheCatalogueWithAnEtagAndAnswers304WhenUnchanged() throws Exception {
-        CatalogueReader reader = new CatalogueReader();
-        Catalogue sample = reader.readSample();
-        try (PortalServer portal = PortalServer.start(sample, "127.0.0.1", 0)) {
-            URI uri = URI.create("http://127.0.0.1:" + portal.port() + "/api/v1/catalogue");
-            HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(first.statusCode()).isEqualTo(200);
-            String etag = first.headers().firstValue("ETag").orElseThrow();
-            assertThat(etag).isEqualTo(portal.catalogueEtag());
-            assertThat(reader.parse(first.body(), "portal")).isEqualTo(sample);
+    void servesTheSignedCatalogueAsStaticFilesWithEtags() throws Exception {
+        HttpResponse<byte[]> body = get(ApiPaths.CATALOGUE, null, null);
+        assertThat(body.statusCode()).isEqualTo(200);
+        String etag = body.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo(portal.catalogueEtag());
+        assertThat(reader.parse(body.body(), "portal")).isEqualTo(sample);
+        assertThat(get(ApiPaths.CATALOGUE, null, etag).statusCode()).isEqualTo(304);
+        assertThat(get(ApiPaths.CATALOGUE, null, "\"old\"").statusCode()).isEqualTo(200);
 
-            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(uri).header("If-None-Match", etag)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(again.statusCode()).isEqualTo(304);
-            assertThat(again.body()).isEmpty();
+        HttpResponse<byte[]> sig = get(ApiPaths.CATALOGUE_SIGNATURE, null, null);
+        CatalogueSignatureFile signature = json.readValue(sig.body(), CatalogueSignatureFile.class);
+        assertThat(TrustedKeys.of(List.of(creds.signingKey().publicOnly())).verify(body.body(), signature))
+                .isInstanceOf(Verification.Valid.class);
+        assertThat(get(ApiPaths.CATALOGUE_SIGNATURE, null, sig.headers().firstValue("ETag").orElseThrow())
+                .statusCode()).isEqualTo(304);
+    }
 
-            HttpResponse<byte[]> stale = http.send(HttpRequest.newBuilder(uri).header("If-None-Match", "\"old\"")
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(stale.statusCode()).isEqualTo(200);
+    @Test
+    void unknownOrRevokedKiosksGetA401ProblemAndNothingElse() throws Exception {
+        for (String token : new String[] {null, "nonsense"}) {
+            HttpResponse<byte[]> r = get(ApiPaths.submission("RCPT-000001"), token, null);
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue(ApiPaths.PROBLEM_JSON);
+            assertThat(json.readTree(r.body()).has("detail")).isFalse();
         }
+        String token = portal.registerKiosk("kiosk-b");
+        assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(200);
+        portal.revokeKiosk("kiosk-b");
+        assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(401);
+        assertThat(post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat("kiosk-b")).statusCode())
+                .isEqualTo(403);
+        assertThat(get(ApiPaths.OPERATOR_KIOSKS, creds.kioskToken(), null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAlwaysYieldsTheSameAnswerAndOneRecord() throws Exception {
+        SubmissionRequest request = submission("RCPT-000001", PROMISED_ITEM);
+        HttpResponse<byte[]> first = post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "key-1", request);
+        HttpResponse<byte[]> again = post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "key-1", request);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(portal.store().count("submission")).isEqualTo(1);
+
+        HttpResponse<byte[]> reused = post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "key-1",
+                submission("RCPT-000002", PROMISED_ITEM));
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(problemType(reused)).isEqualTo("urn:bianmin:problem:idempotency-key-reused");
+        assertThat(post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "key-2", request).statusCode()).isEqualTo(409);
+        assertThat(problemType(post(ApiPaths.SUBMISSIONS, creds.kioskToken(), null, request)))
+                .isEqualTo("urn:bianmin:problem:missing-idempotency-key");
+        HttpResponse<byte[]> unknown = post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "key-3",
+                submission("RCPT-000003", "nope"));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(unknown.body()).path("errors").toString()).contains("itemCode");
+        HttpResponse<byte[]> garbage = send(HttpRequest.newBuilder(uri(ApiPaths.SUBMISSIONS))
+                .header("Authorization", "Bearer " + creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "k4")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"receiptNumber\": ")));
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(portal.store().count("submission")).isEqualTo(1);
+    }
+
+    @Test
+    void submissionsMoveThroughTheirStatesAndImmediateItemsAreDecidedAtOnce() throws Exception {
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("RCPT-000010", PROMISED_ITEM));
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k2", submission("RCPT-000011", IMMEDIATE_ITEM));
+        assertThat(state("RCPT-000010")).isEqualTo("RECEIVED");
+        assertThat(state("RCPT-000011")).isEqualTo("COMPLETED");
+
+        String op = creds.operatorToken();
+        String advance = ApiPaths.OPERATOR_SUBMISSIONS + "/RCPT-000010";
+        assertThat(post(advance, op, null, Map.of("state", "COMPLETED")).statusCode()).isEqualTo(409);
+        for (String next : List.of("ACCEPTED", "IN_REVIEW", "COMPLETED")) {
+            assertThat(post(advance, op, null, Map.of("state", next, "note", "ok")).statusCode()).isEqualTo(200);
+        }
+        JsonNode status = json.readTree(get(ApiPaths.submission("RCPT-000010"), creds.kioskToken(), null).body());
+        assertThat(status.path("history")).hasSize(4);
+        assertThat(get(ApiPaths.submission("RCPT-999999"), creds.kioskToken(), null).statusCode()).isEqualTo(404);
+        assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void heartbeatsShowOnTheOperatorPageWithoutPersonalData() throws Exception {
+        post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat(creds.kioskId()));
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("RCPT-000020", PROMISED_ITEM));
+        HttpResponse<byte[]> page = send(HttpRequest.newBuilder(uri("/operator")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("op:" + creds.operatorToken()).getBytes(StandardCharsets.UTF_8))));
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(html).contains(creds.kioskId(), "printer: WARNING", "paper LOW", "RCPT-000020")
+                .doesNotContain("350102199001011234");
+        HttpResponse<byte[]> anonymous = get("/operator", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        JsonNode kiosks = json.readTree(get(ApiPaths.OPERATOR_KIOSKS, creds.operatorToken(), null).body());
+        assertThat(kiosks.get(0).path("lastHeartbeat").path("outboxDepth").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void publishingChecksSignatureSchemaAndVersionThenAnnouncesOnTheEventStream() throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(uri(ApiPaths.EVENTS))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + creds.kioskToken()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        assertThat(nextData(events)).contains("\"version\":1");
+
+        assertThat(publish(version(2), creds.signingKey()).statusCode()).isEqualTo(200);
+        assertThat(nextData(events)).contains("\"version\":2");
+        assertThat(portal.catalogueVersion()).isEqualTo(2);
+
+        assertThat(problemType(publish(version(2), creds.signingKey())))
+                .isEqualTo("urn:bianmin:problem:catalogue-not-newer");
+        KeyFile stranger = Ed25519Keys.toFile(Ed25519Keys.generate());
+        assertThat(problemType(publish(version(3), stranger))).isEqualTo("urn:bianmin:problem:signature-invalid");
+        byte[] body = json.writeValueAsBytes(version(3));
+        CatalogueSignatureFile sig = new CatalogueSigner(creds.signingKey()).sign(body, 3);
+        body[10] ^= 1;
+        assertThat(problemType(put(new PublishRequest(Base64.getEncoder().encodeToString(body), sig))))
+                .isEqualTo("urn:bianmin:problem:signature-invalid");
+        assertThat(get(ApiPaths.EVENTS, null, null).statusCode()).isEqualTo(401);
+        stream.body().close();
+    }
+
+    @Test
+    void unknownPathsAnswerWithProblemDetails() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/nothing-here", creds.kioskToken(), null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue(ApiPaths.PROBLEM_JSON);
+        assertThat(problemType(r)).isEqualTo("urn:bianmin:problem:not-found");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private Catalogue version(long v) {
+        return new Catalogue(sample.format(), v, sample.publishedAt(), sample.region(), sample.hall(),
+                sample.departments(), sample.topics(), sample.items());
+    }
+
+    private HttpResponse<byte[]> publish(Catalogue catalogue, KeyFile key) throws Exception {
+        byte[] body = json.writeValueAsBytes(catalogue);
+        return put(new PublishRequest(Base64.getEncoder().encodeToString(body),
+                new CatalogueSigner(key).sign(body, catalogue.version())));
+    }
+
+    private HttpResponse<byte[]> put(PublishRequest request) throws Exception {
+        return send(HttpRequest.newBuilder(uri(ApiPaths.OPERATOR_CATALOGUE))
+                .header("Authorization", "Bearer " + creds.operatorToken())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))));
+    }
+
+    private static String nextData(BufferedReader events) throws Exception {
+        String line;
+        while ((line = events.readLine()) != null) {
+            if (line.startsWith("data:")) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+    private SubmissionRequest submission(String receipt, String item) {
+        return new SubmissionRequest(receipt, creds.kioskId(), item, 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
+                Map.of("name", "张三", "idNumber", "350102199001011234"));
+    }
+
+    private static Heartbeat heartbeat(String kioskId) {
+        return new Heartbeat(kioskId, "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
+                List.of(new Heartbeat.DeviceReport("printer", Heartbeat.DeviceState.WARNING, "paper low",
+                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), 3, 42, 0, null);
+    }
+
+    private String state(String receipt) throws Exception {
+        return json.readTree(get(ApiPaths.submission(receipt), creds.kioskToken(), null).body()).path("state").asText();
+    }
+
+    private String problemType(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(ApiPaths.PROBLEM_JSON);
+        return json.readTree(response.body()).path("type").asText();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + portal.port() + path);
+    }
+
+    private HttpResponse<byte[]> get(String path, String token, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (ifNoneMatch != null) {
+            b.header("If-None-Match", ifNoneMatch);
+        }
+        return send(b);
+    }
+
+    private HttpResponse<byte[]> post(String path, String token, String key, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (key != null) {
+            b.header(ApiPaths.IDEMPOTENCY_KEY, key);
+        }
+        return send(b);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
