@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -53,13 +55,25 @@ public final class BenchMain {
         List<Harness.Figure> figures = new ArrayList<>();
         for (RunResult r : results) {
             var primary = r.getPrimaryResult();
-            String name = r.getParams().getBenchmark().replaceFirst("^org\\.bianmin\\.bench\\.", "");
+            String name = r.getParams().getBenchmark().replaceFirst("^org\\.bianmin\\.bench\\.", "")
+                    + params(r.getParams());
             figures.add(new Harness.Figure(name, primary.getScore(), primary.getScoreUnit(),
                     String.format(Locale.ROOT, "± %.3f (%s)", primary.getScoreError(), r.getParams().getMode())));
+            if (r.getParams().getMode() == Mode.SampleTime) {
+                var stats = primary.getStatistics();
+                figures.add(new Harness.Figure(name + " p50", stats.getPercentile(50), primary.getScoreUnit(), ""));
+                figures.add(new Harness.Figure(name + " p99", stats.getPercentile(99), primary.getScoreUnit(), ""));
+            }
             r.getSecondaryResults().forEach((label, result) -> figures.add(new Harness.Figure(
                     name + " " + label, result.getScore(), result.getScoreUnit(), "")));
         }
         return figures;
+    }
+
+    /** " [query=sb]" for a parameterized benchmark, so each parameter value gets its own rows. */
+    private static String params(BenchmarkParams params) {
+        List<String> pairs = params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).toList();
+        return pairs.isEmpty() ? "" : " [" + String.join(",", pairs) + "]";
     }
 
     private static void print(List<Harness.Figure> figures) {

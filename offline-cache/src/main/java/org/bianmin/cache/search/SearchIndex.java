@@ -1,0 +1,329 @@
+package org.bianmin.cache.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.ServiceItem;
+
+/**
+ * An immutable in-memory index of one catalogue version. Every searchable text of an item (name, synonyms,
+ * department name and short name, implementation and basic code) is folded and expanded into variants: the
+ * characters, the full pinyin and the pinyin initials (for polyphonic characters, up to {@value #MAX_READINGS}
+ * reading combinations).
+ *
+ * <p>Items are numbered by popularity (most popular first), so every list of item ids is already in ranking
+ * order within a match kind. A query is answered in two phases: (1) exact, prefix and initials matches from a
+ * sorted array of all variants (one binary search, then a scan of the matching range); (2) only if those give
+ * fewer than the requested results, substring matches, taken in popularity order from the intersection of the
+ * query's bigram postings and verified until enough are found.
+ */
+public final class SearchIndex {
+
+    static final int MAX_READINGS = 8;
+
+    private enum VariantKind { TEXT, PINYIN, INITIALS }
+
+    /** {@code starts}: offsets where pinyin syllables begin (PINYIN only). */
+    private record Variant(String text, VariantKind kind, int[] starts, String source) {}
+
+    private static final int[] NONE = new int[0];
+    private static final MatchKind[] KINDS = MatchKind.values();
+
+    /** By item id: most popular first. */
+    private final ServiceItem[] items;
+    private final Variant[][] variants;
+    /** All variants sorted by text; {@code termVariant[i]} is the index into {@code variants[termItem[i]]}. */
+    private final String[] terms;
+    private final int[] termItem;
+    private final int[] termVariant;
+    private final Map<String, int[]> grams;
+
+    private SearchIndex(ServiceItem[] items, Variant[][] variants, String[] terms, int[] termItem, int[] termVariant,
+                        Map<String, int[]> grams) {
+        this.items = items;
+        this.variants = variants;
+        this.terms = terms;
+        this.termItem = termItem;
+        this.termVariant = termVariant;
+        this.grams = grams;
+    }
+
+    public static SearchIndex empty() {
+        return build(List.of(), List.of());
+    }
+
+    public static SearchIndex build(Catalogue catalogue) {
+        return build(catalogue.items(), catalogue.departments());
+    }
+
+    private static SearchIndex build(List<ServiceItem> catalogueItems, List<Catalogue.Department> departmentList) {
+        Map<String, Catalogue.Department> departments = new HashMap<>();
+        departmentList.forEach(d -> departments.put(d.code(), d));
+        ServiceItem[] items = catalogueItems.stream()
+                .sorted(Comparator.comparingInt(ServiceItem::popularity).reversed().thenComparing(ServiceItem::code))
+                .toArray(ServiceItem[]::new);
+        Variant[][] variants = new Variant[items.length][];
+        Map<String, IntList> grams = new HashMap<>();
+        record Term(String text, int item, int variant) {}
+        List<Term> terms = new ArrayList<>();
+        for (int id = 0; id < items.length; id++) {
+            ServiceItem item = items[id];
+            List<String> sources = new ArrayList<>();
+            sources.add(item.name());
+            sources.addAll(item.synonyms());
+            Catalogue.Department d = departments.get(item.department());
+            if (d != null) {
+                sources.add(d.name());
+                sources.add(d.shortName());
+            }
+            sources.add(item.code());
+            sources.add(item.basicCode());
+            List<Variant> list = new ArrayList<>();
+            for (String source : new LinkedHashSet<>(sources)) {
+                list.addAll(variants(source));
+            }
+            variants[id] = list.toArray(Variant[]::new);
+            Set<String> itemGrams = new HashSet<>();
+            for (int v = 0; v < list.size(); v++) {
+                String t = list.get(v).text();
+                terms.add(new Term(t, id, v));
+                for (int i = 0; i < t.length(); i++) {
+                    itemGrams.add(t.substring(i, Math.min(i + 2, t.length())));
+                    itemGrams.add(t.substring(i, i + 1));
+                }
+            }
+            for (String g : itemGrams) {
+                grams.computeIfAbsent(g, k -> new IntList()).add(id);
+            }
+        }
+        terms.sort(Comparator.comparing(Term::text));
+        Map<String, int[]> gramArrays = new HashMap<>(grams.size() * 2);
+        grams.forEach((k, v) -> gramArrays.put(k, v.toArray()));
+        return new SearchIndex(items, variants, terms.stream().map(Term::text).toArray(String[]::new),
+                terms.stream().mapToInt(Term::item).toArray(), terms.stream().mapToInt(Term::variant).toArray(),
+                gramArrays);
+    }
+
+    /** The folded forms a text is found under: its characters, full pinyin and initials (for an SQL peer). */
+    public static List<String> searchForms(String source) {
+        return variants(source).stream().map(Variant::text).toList();
+    }
+
+    private static List<Variant> variants(String source) {
+        String folded = ChineseText.fold(source);
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        List<Variant> out = new ArrayList<>();
+        out.add(new Variant(folded, VariantKind.TEXT, NONE, source));
+        if (folded.codePoints().noneMatch(ChineseText::isHan)) {
+            return out;
+        }
+        Set<String> initials = new LinkedHashSet<>();
+        for (List<String> combination : combinations(ChineseText.readings(folded))) {
+            StringBuilder full = new StringBuilder();
+            StringBuilder first = new StringBuilder();
+            int[] starts = new int[combination.size()];
+            for (int i = 0; i < combination.size(); i++) {
+                starts[i] = full.length();
+                full.append(combination.get(i));
+                first.append(combination.get(i).charAt(0));
+            }
+            out.add(new Variant(full.toString(), VariantKind.PINYIN, starts, source));
+            initials.add(first.toString());
+        }
+        initials.forEach(i -> out.add(new Variant(i, VariantKind.INITIALS, NONE, source)));
+        return out;
+    }
+
+    /**
+     * Reading combinations, at most {@link #MAX_READINGS}. Built reading-major, so every combination of the most
+     * common readings comes before any alternative and survives the cap.
+     */
+    private static List<List<String>> combinations(List<List<String>> readings) {
+        List<List<String>> result = List.of(List.of());
+        for (List<String> options : readings) {
+            List<List<String>> next = new ArrayList<>();
+            fill:
+            for (String option : options) {
+                for (List<String> prefix : result) {
+                    if (next.size() == MAX_READINGS) {
+                        break fill;
+                    }
+                    List<String> extended = new ArrayList<>(prefix);
+                    extended.add(option);
+                    next.add(extended);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    /** Items matching {@code query}, best first: by {@link MatchKind}, then popularity, then code. */
+    public List<SearchHit> search(String query, int limit) {
+        String q = ChineseText.fold(query);
+        if (q.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        boolean latin = ChineseText.isLatin(q);
+        // Phase 1: exact, prefix and initials matches, best kind per item.
+        byte[] bestKind = new byte[items.length]; // MatchKind ordinal + 1; 0 = no match yet
+        int[] bestVariant = new int[items.length];
+        IntList matched = new IntList();
+        for (int i = lowerBound(q); i < terms.length && terms[i].startsWith(q); i++) {
+            int id = termItem[i];
+            Variant v = variants[id][termVariant[i]];
+            if (!latin && v.kind() != VariantKind.TEXT) {
+                continue;
+            }
+            MatchKind kind = v.kind() == VariantKind.INITIALS ? MatchKind.INITIALS
+                    : terms[i].length() == q.length() ? MatchKind.EXACT : MatchKind.PREFIX;
+            byte code = (byte) (kind.ordinal() + 1);
+            if (bestKind[id] == 0) {
+                matched.add(id);
+            }
+            if (bestKind[id] == 0 || code < bestKind[id]) {
+                bestKind[id] = code;
+                bestVariant[id] = termVariant[i];
+            }
+        }
+        long[] ranked = new long[matched.size()];
+        for (int i = 0; i < ranked.length; i++) {
+            int id = matched.get(i);
+            ranked[i] = (long) bestKind[id] << 32 | id;
+        }
+        Arrays.sort(ranked);
+        List<SearchHit> hits = new ArrayList<>(Math.min(limit, 64));
+        for (int i = 0; i < ranked.length && hits.size() < limit; i++) {
+            int id = (int) ranked[i];
+            hits.add(new SearchHit(items[id], KINDS[bestKind[id] - 1], variants[id][bestVariant[id]].source()));
+        }
+        // Phase 2: substring matches, in popularity order, until enough. A single Latin letter only looks for starts.
+        if (hits.size() < limit && !(latin && q.length() == 1)) {
+            for (int id : candidates(q)) {
+                if (bestKind[id] == 0) {
+                    String source = substringMatch(variants[id], q, latin);
+                    if (source != null) {
+                        hits.add(new SearchHit(items[id], MatchKind.SUBSTRING, source));
+                        if (hits.size() == limit) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private int lowerBound(String q) {
+        int lo = 0;
+        int hi = terms.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (terms[mid].compareTo(q) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int[] candidates(String q) {
+        int n = q.length() == 1 ? 1 : q.length() - 1;
+        int[][] lists = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] posting = grams.get(q.length() == 1 ? q : q.substring(i, i + 2));
+            if (posting == null) {
+                return NONE;
+            }
+            lists[i] = posting;
+        }
+        Arrays.sort(lists, Comparator.comparingInt(a -> a.length));
+        int[] result = lists[0];
+        for (int i = 1; i < lists.length && result.length > 0; i++) {
+            result = intersect(result, lists[i]);
+        }
+        return result;
+    }
+
+    private static int[] intersect(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                out[k++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The source of the first variant containing {@code q} (pinyin: at a syllable start), or null. */
+    private static String substringMatch(Variant[] variants, String q, boolean latin) {
+        for (Variant v : variants) {
+            boolean contains = switch (v.kind()) {
+                case TEXT -> v.text().contains(q);
+                case PINYIN -> latin && containsAtSyllable(v, q);
+                case INITIALS -> latin && v.text().contains(q);
+            };
+            if (contains) {
+                return v.source();
+            }
+        }
+        return null;
+    }
+
+    private static boolean containsAtSyllable(Variant v, String q) {
+        for (int start : v.starts()) {
+            if (v.text().startsWith(q, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A growable int array; item ids are added in increasing order, so postings come out sorted. */
+    private static final class IntList {
+        private int[] values = new int[4];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
