@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "catalogue", description = "Work with service catalogues.", mixinStandardHelpOptions = true,
-        subcommands = CatalogueCommand.Validate.class)
+        subcommands = {CatalogueCommand.Validate.class, CatalogueSignCommand.class, CataloguePublishCommand.class})
 final class CatalogueCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConfigCommand.class,
                 CatalogueCommand.class,
+                KeysCommand.class,
         })
 public final class KioskCtl implements Runnable {
 
