@@ -96,7 +96,7 @@ public final class IdCardReader {
             if (reply.status() != StatusCode.SUCCESS) {
                 return Optional.of(report(failure(reply)));
             }
-            status.state(DeviceState.ONLINE, transport.name());
+            markOnline();
             return Optional.empty();
         }, () -> Optional.of(cancelledResult()));
     }
@@ -158,9 +158,8 @@ public final class IdCardReader {
         }
         Reply findReply = ((Step.Ok) found).reply();
         if (findReply.status() == StatusCode.FIND_FAILED) {
-            if (status.current().state() != DeviceState.USER_ERROR) {
-                status.state(DeviceState.ONLINE, transport.name());
-            }
+            // Find fails once the card has left, so a "card left on the reader" error is over too.
+            status.state(DeviceState.ONLINE, transport.name());
             return new ReadResult.NoCard();
         }
         if (findReply.status() != StatusCode.CARD_FOUND) {
@@ -259,6 +258,13 @@ public final class IdCardReader {
         };
         return new ReadResult.Failed(kind, code.name(),
                 String.format("reader answered %02X %02X %02X (%s)", reply.sw1(), reply.sw2(), reply.sw3(), code));
+    }
+
+    /** Online, unless a card is still waiting to be taken (that only clears when it is). */
+    private void markOnline() {
+        if (status.current().state() != DeviceState.USER_ERROR) {
+            status.state(DeviceState.ONLINE, transport.name());
+        }
     }
 
     /** Records a failure in the status and returns it. */

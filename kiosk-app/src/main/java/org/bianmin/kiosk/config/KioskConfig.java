@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.bianmin.device.config.DeviceConfig;
 
 /**
  * The kiosk's JSON config ({@code config.json} in the data directory). Missing fields take the defaults of
@@ -16,8 +17,17 @@ public record KioskConfig(
         String language,
         int idleSeconds,
         int elderIdleSeconds,
-        int idleCountdownSeconds) {
+        int idleCountdownSeconds,
+        List<DeviceConfig> devices) {
 
+    /** A config with the default (simulated) devices. */
+    public KioskConfig(String kioskId, URI portalUrl, String language, int idleSeconds, int elderIdleSeconds,
+                       int idleCountdownSeconds) {
+        this(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
+                DeviceConfig.simulatedDefaults());
+    }
+
+    /** Defaults run the built-in device simulators: a fresh install and {@code ./kiosk demo} need no hardware. */
     public static KioskConfig defaults() {
         return new KioskConfig("KIOSK-0001", URI.create("http://127.0.0.1:8730/"), "zh-CN", 60, 120, 15);
     }
@@ -39,6 +49,7 @@ public record KioskConfig(
         if (idleCountdownSeconds < 5) {
             problems.add("idleCountdownSeconds: at least 5");
         }
+        problems.addAll(DeviceConfig.problems(devices));
         return problems;
     }
 }
