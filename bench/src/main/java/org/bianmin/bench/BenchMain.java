@@ -46,6 +46,8 @@ public final class BenchMain {
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();
+        } catch (org.openjdk.jmh.runner.NoBenchmarksException onlyHarnessesMatched) {
+            return List.of();
         } catch (RunnerException e) {
             if (String.valueOf(e.getMessage()).contains("No benchmarks")) {
                 return List.of();

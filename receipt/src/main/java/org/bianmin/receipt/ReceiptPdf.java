@@ -61,7 +61,9 @@ public final class ReceiptPdf {
         String name = fontFile.toString();
         String spec = name.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
         try {
-            this.baseFont = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            // From memory: subsetting then never re-reads a multi-megabyte .ttc from disk per receipt.
+            this.baseFont = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                    java.nio.file.Files.readAllBytes(fontFile), null);
         } catch (IOException | RuntimeException e) {
             throw new ReceiptPdfException("cannot load the receipt font " + fontFile + " (need a TrueType .ttf/.ttc "
                     + "with Chinese glyphs): " + e.getMessage(), e);
