@@ -80,6 +80,10 @@ public final class VirtualPrinter implements AutoCloseable {
             return new Config(paper, chineseMode, f, paperOutAfterLines, faultAfterBytes, slowPause, pngDir, unplug);
         }
 
+        public Config withChineseMode(ChineseMode mode) {
+            return new Config(paper, mode, fault, paperOutAfterLines, faultAfterBytes, slowPause, pngDir, unplug);
+        }
+
         public Config withPngDir(Path dir) {
             return new Config(paper, chineseMode, fault, paperOutAfterLines, faultAfterBytes, slowPause,
                     Optional.of(dir), unplug);
