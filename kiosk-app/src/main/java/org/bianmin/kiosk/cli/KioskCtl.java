@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConfigCommand.class,
                 CatalogueCommand.class,
+                PrintCommand.class,
+                PrinterCommand.class,
+                ReceiptCommand.class,
                 KeysCommand.class,
         })
 public final class KioskCtl implements Runnable {

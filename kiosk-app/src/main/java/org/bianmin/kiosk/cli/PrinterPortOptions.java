@@ -1,0 +1,59 @@
+package org.bianmin.kiosk.cli;
+
+import java.time.Duration;
+import org.bianmin.device.printer.ChineseMode;
+import org.bianmin.device.printer.PaperWidth;
+import org.bianmin.device.printer.PrinterProfile;
+import org.bianmin.device.transport.SerialPorts;
+import org.bianmin.device.transport.SerialSettings;
+import org.bianmin.device.transport.SerialTransport;
+import org.bianmin.device.transport.TcpTransport;
+import org.bianmin.device.transport.Transport;
+import org.bianmin.device.transport.TransportException;
+import picocli.CommandLine.Option;
+
+/** Where a receipt printer is and what it can do: shared by {@code print}, {@code printer} and {@code sim printer}. */
+final class PrinterPortOptions {
+
+    @Option(names = "--port", required = true, paramLabel = "PATH",
+            description = "Serial port (/dev/ttyUSB0, /dev/serial/by-id/…, usb:VVVV:PPPP, a socat pty link) or "
+                    + "tcp:HOST:PORT for a network printer.")
+    String port;
+
+    @Option(names = "--baud", defaultValue = "115200", description = "Serial speed (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--width", defaultValue = "80", paramLabel = "58|80",
+            description = "Paper width in mm (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--chinese", defaultValue = "FS_AMPERSAND", paramLabel = "MODE",
+            description = "How the printer takes Chinese: FS_AMPERSAND (FS & … FS .) or RAW GB18030 "
+                    + "(default ${DEFAULT-VALUE}).")
+    ChineseMode chinese;
+
+    @Option(names = "--raster-qr", description = "Send QR codes as GS v 0 images (printers without GS ( k).")
+    boolean rasterQr;
+
+    PaperWidth paper() {
+        return PaperWidth.ofMillimetres(width);
+    }
+
+    PrinterProfile profile() {
+        return PrinterProfile.standard(paper()).withChineseMode(chinese).withNativeQr(!rasterQr);
+    }
+
+    Transport transport() throws TransportException {
+        if (port.startsWith("tcp:")) {
+            int colon = port.lastIndexOf(':');
+            try {
+                return TcpTransport.client(port.substring(4, colon), Integer.parseInt(port.substring(colon + 1)),
+                        Duration.ofSeconds(3));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw new TransportException(TransportException.Kind.NOT_FOUND,
+                        "network printer must be tcp:HOST:PORT, was " + port, e);
+            }
+        }
+        return new SerialTransport(SerialPorts.resolve(port), SerialSettings.of8N1(baud));
+    }
+}
