@@ -1,0 +1,162 @@
+package org.bianmin.cache.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bianmin.cache.catalogue.ApplyResult;
+import org.bianmin.cache.catalogue.CatalogueSignature;
+import org.bianmin.cache.catalogue.CatalogueStore;
+import org.bianmin.cache.catalogue.StoredCatalogue;
+import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.CatalogueException;
+import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.signing.Ed25519Keys;
+import org.bianmin.protocol.signing.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches {@code catalogue.json} with If-None-Match and, when it changed, its detached signature; applies the
+ * version only after the signature verifies against a trusted key, the body passes the schema and semantic
+ * checks, and the version is newer. Anything else is refused with an alert and the current catalogue stays.
+ */
+final class CatalogueSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueSync.class);
+
+    private final PortalClient client;
+    private final SyncSettings settings;
+    private final CatalogueStore store;
+    private final Clock clock;
+    private final Consumer<SyncAlert> alerts;
+    private final CatalogueReader reader = new CatalogueReader();
+    private final ObjectMapper json = CatalogueReader.mapper();
+    private String etag;
+    private volatile Instant lastSync;
+
+    CatalogueSync(PortalClient client, SyncSettings settings, CatalogueStore store, Clock clock,
+                  Consumer<SyncAlert> alerts) {
+        this.client = client;
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.alerts = alerts;
+    }
+
+    /** The last time the catalogue source answered (whatever the answer). */
+    Optional<Instant> lastSync() {
+        return Optional.ofNullable(lastSync);
+    }
+
+    long currentVersion() {
+        return store.current().map(StoredCatalogue::catalogue).map(Catalogue::version).orElse(0L);
+    }
+
+    synchronized CatalogueCheck check() {
+        return check(true);
+    }
+
+    /** {@code mayRefetch}: a publish between the two GETs pairs a new body with an old signature; look once more. */
+    private CatalogueCheck check(boolean mayRefetch) {
+        HttpRequest.Builder get = HttpRequest.newBuilder(client.catalogueFile(ApiPaths.CATALOGUE));
+        if (etag != null && store.current().isPresent()) {
+            get.header("If-None-Match", etag);
+        }
+        PortalClient.Reply reply = client.send(get, settings.catalogueTimeout());
+        if (!(reply instanceof PortalClient.Reply.Answered body)) {
+            return new CatalogueCheck.Unreachable(((PortalClient.Reply.NoAnswer) reply).error());
+        }
+        if (body.status() == 304) {
+            lastSync = clock.instant();
+            return new CatalogueCheck.Unchanged(currentVersion());
+        }
+        if (body.status() != 200) {
+            return new CatalogueCheck.Unreachable("catalogue: " + client.describe(body));
+        }
+        String offeredEtag = body.headers().firstValue("ETag").orElse(null);
+        PortalClient.Reply sigReply = client.send(HttpRequest.newBuilder(
+                client.catalogueFile(ApiPaths.CATALOGUE_SIGNATURE)), settings.requestTimeout());
+        if (!(sigReply instanceof PortalClient.Reply.Answered sig) || sig.status() != 200) {
+            return new CatalogueCheck.Unreachable("signature file: " + (sigReply instanceof PortalClient.Reply.Answered a
+                    ? client.describe(a) : ((PortalClient.Reply.NoAnswer) sigReply).error()));
+        }
+        lastSync = clock.instant();
+        if (mayRefetch && !hashHintMatches(body.body(), sig.body())) {
+            LOG.info("catalogue and signature fetched across a publish; fetching both again");
+            return check(false);
+        }
+        CatalogueCheck result = verifyAndApply(body.body(), sig.body());
+        if (!(result instanceof CatalogueCheck.Refused)) {
+            etag = offeredEtag;
+        }
+        return result;
+    }
+
+    private boolean hashHintMatches(byte[] body, byte[] sigBytes) {
+        try {
+            String hint = json.readValue(sigBytes, CatalogueSignatureFile.class).sha256();
+            return hint == null || hint.equalsIgnoreCase(HexFormat.of().formatHex(Ed25519Keys.sha256(body)));
+        } catch (IOException e) {
+            return true; // verifyAndApply refuses the unreadable signature file
+        }
+    }
+
+    private CatalogueCheck verifyAndApply(byte[] body, byte[] sigBytes) {
+        CatalogueSignatureFile signature;
+        try {
+            signature = json.readValue(sigBytes, CatalogueSignatureFile.class);
+        } catch (IOException e) {
+            return refuse("signature file is not a valid signature document");
+        }
+        String reason = switch (settings.trustedKeys().verify(body, signature)) {
+            case Verification.Valid v -> null;
+            case Verification.UnknownKey u -> "signed by key " + u.keyId() + ", which this kiosk does not trust";
+            case Verification.BadSignature b -> "signature by key " + b.keyId() + " does not match the catalogue "
+                    + "(tampered or truncated; body sha256 " + HexFormat.of().formatHex(Ed25519Keys.sha256(body), 0, 8)
+                    + "…)";
+            case Verification.Malformed m -> "unusable signature: " + m.reason();
+        };
+        if (reason != null) {
+            return refuse(reason);
+        }
+        Catalogue catalogue;
+        try {
+            catalogue = reader.parse(body, "portal catalogue");
+        } catch (CatalogueException e) {
+            return refuse("signed catalogue fails validation: " + String.join("; ", e.problems().stream().limit(3)
+                    .toList()) + (e.problems().size() > 3 ? " (+" + (e.problems().size() - 3) + " more)" : ""));
+        }
+        if (catalogue.version() != signature.version()) {
+            return refuse("signature is for version " + signature.version() + ", body is version "
+                    + catalogue.version());
+        }
+        ApplyResult applied = store.apply(catalogue, new CatalogueSignature(signature.keyId(), signature.signature()));
+        if (applied instanceof ApplyResult.Applied a) {
+            LOG.info("catalogue version {} applied (key {}); previous {}", a.version(), signature.keyId(), a.previous());
+            return new CatalogueCheck.Applied(a.version(), a.previous());
+        }
+        if (applied instanceof ApplyResult.AlreadyCurrent c) {
+            return new CatalogueCheck.Unchanged(c.version());
+        }
+        if (applied instanceof ApplyResult.OlderThanCurrent o) {
+            return refuse("version " + o.offered() + " is older than the current version " + o.current());
+        }
+        if (applied instanceof ApplyResult.RolledBackEarlier r) {
+            return refuse("version " + r.version() + " was rolled back on this kiosk; waiting for a newer one");
+        }
+        return refuse("catalogue store refused version " + catalogue.version() + ": " + applied);
+    }
+
+    private CatalogueCheck refuse(String reason) {
+        LOG.warn("catalogue refused, current version {} kept: {}", currentVersion(), reason);
+        alerts.accept(new SyncAlert(SyncAlert.Kind.CATALOGUE_REFUSED, reason, clock.instant()));
+        return new CatalogueCheck.Refused(reason);
+    }
+}

@@ -1,0 +1,40 @@
+package org.bianmin.cache.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import org.bianmin.protocol.catalogue.CatalogueReader;
+
+/**
+ * The personal payload the kiosk puts in the outbox for each kind of entry (JSON), and how it is read back when
+ * the entry is delivered.
+ */
+public final class SubmissionPayloads {
+
+    private static final ObjectMapper JSON = CatalogueReader.mapper();
+
+    /** An application: the form values and the catalogue version the form came from. */
+    public record Application(long catalogueVersion, Map<String, String> fields) {}
+
+    /** A rating: score 1–5, optional comment, and the receipt of the case rated (if any). */
+    public record Rating(int score, String comment, String ratedReceiptNumber) {}
+
+    private SubmissionPayloads() {}
+
+    public static byte[] write(Object payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("payload not serialisable: " + payload.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a payload; a damaged one is an {@link IOException} whose message never quotes the content. */
+    static <T> T read(byte[] payload, Class<T> type) throws IOException {
+        try {
+            return JSON.readValue(payload, type);
+        } catch (IOException e) {
+            throw new IOException("stored payload is not a valid " + type.getSimpleName());
+        }
+    }
+}
