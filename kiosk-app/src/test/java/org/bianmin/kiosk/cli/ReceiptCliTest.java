@@ -100,4 +100,19 @@ class ReceiptCliTest {
             assertThat(virtual.transcript().cuts()).isEqualTo(1);
         }
     }
+
+    @Test
+    void simPrinterServesAPortAndWritesTheRollPng() throws Exception {
+        try (PtyPair pty = PtyPair.start(dir.resolve("pty"))) {
+            Path png = dir.resolve("roll");
+            Thread sim = Thread.ofPlatform().start(() -> new picocli.CommandLine(new SimPrinterCommand())
+                    .setCaseInsensitiveEnumValuesAllowed(true).execute("--port", pty.devicePath().toString(),
+                            "--width", "58", "--png-dir", png.toString(), "--duration", "4"));
+            assertThat(KioskCtl.run("print", "test", "--port", pty.hostPath().toString(), "--width", "58")).isZero();
+            sim.join(15_000);
+            assertThat(png.resolve("receipt-0001.png")).isNotEmptyFile();
+            assertThat(new picocli.CommandLine(new SimPrinterCommand()).execute("--port", "x", "--png-dir", "y",
+                    "--fault", "smoke")).isEqualTo(1);
+        }
+    }
 }
