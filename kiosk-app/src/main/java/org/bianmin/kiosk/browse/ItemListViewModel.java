@@ -1,6 +1,8 @@
 package org.bianmin.kiosk.browse;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.detail.ItemDetailViewModel;
@@ -20,13 +22,15 @@ public final class ItemListViewModel implements Screen {
     private final List<ServiceItem> items;
     private final Catalogue catalogue;
     private final Supplier<Navigator> navigator;
+    private final Optional<Consumer<ServiceItem>> apply;
 
     public ItemListViewModel(Function<Messages, String> title, List<ServiceItem> items, Catalogue catalogue,
-                             Supplier<Navigator> navigator) {
+                             Supplier<Navigator> navigator, Optional<Consumer<ServiceItem>> apply) {
         this.title = title;
         this.items = List.copyOf(items);
         this.catalogue = catalogue;
         this.navigator = navigator;
+        this.apply = apply;
     }
 
     public String title(Messages messages) {
@@ -41,6 +45,6 @@ public final class ItemListViewModel implements Screen {
 
     public void open(String code) {
         ServiceItem item = items.stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
-        navigator.get().show(new ItemDetailViewModel(item, catalogue));
+        navigator.get().show(new ItemDetailViewModel(item, catalogue, apply));
     }
 }

@@ -1,31 +1,49 @@
 package org.bianmin.kiosk.demo;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.bianmin.device.transport.TransportException;
 import org.bianmin.portal.PortalServer;
 import org.bianmin.protocol.catalogue.Catalogue;
 
 /**
- * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback (and, as the
- * device layer lands, the simulated devices). The only place the kiosk may touch the portal module.
+ * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback and simulated
+ * devices on in-memory links. The only place the kiosk may touch the portal module.
  */
 public final class DemoEnvironment implements AutoCloseable {
 
     private final PortalServer portal;
+    private final SimulatedDevices devices;
 
-    private DemoEnvironment(PortalServer portal) {
+    private DemoEnvironment(PortalServer portal, SimulatedDevices devices) {
         this.portal = portal;
+        this.devices = devices;
     }
 
-    public static DemoEnvironment start(Catalogue catalogue) {
-        return new DemoEnvironment(PortalServer.start(catalogue, "127.0.0.1", 0));
+    public static DemoEnvironment start(Catalogue catalogue, Path dataDirectory, Clock clock)
+            throws IOException, TransportException {
+        PortalServer portal = PortalServer.start(catalogue, "127.0.0.1", 0);
+        try {
+            return new DemoEnvironment(portal, new SimulatedDevices(dataDirectory, clock));
+        } catch (IOException | TransportException | RuntimeException e) {
+            portal.close();
+            throw e;
+        }
     }
 
     public URI portalUrl() {
         return URI.create("http://127.0.0.1:" + portal.port() + "/");
     }
 
+    public SimulatedDevices devices() {
+        return devices;
+    }
+
     @Override
     public void close() {
+        devices.close();
         portal.close();
     }
 }

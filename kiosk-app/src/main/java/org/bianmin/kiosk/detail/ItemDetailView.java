@@ -1,9 +1,7 @@
 package org.bianmin.kiosk.detail;
 
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
@@ -17,16 +15,12 @@ public final class ItemDetailView {
         VBox page = new VBox(Widgets.label(vm.item().name(), "page-title"),
                 Widgets.label(vm.availability(m), vm.item().kioskHandleable() ? "banner-ok" : "banner-info"));
         page.setId("item-detail");
+        if (vm.canApply()) {
+            page.getChildren().add(Widgets.button("apply", m.get("detail.apply"), "primary", vm::apply));
+        }
         page.getStyleClass().add("item-detail");
         for (ItemDetailViewModel.Section section : vm.sections(m)) {
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add("detail-grid");
-            ColumnConstraints labels = new ColumnConstraints();
-            labels.setPercentWidth(26);
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(Priority.ALWAYS);
-            values.setPercentWidth(74);
-            grid.getColumnConstraints().addAll(labels, values);
+            GridPane grid = Widgets.labelledGrid(26);
             int r = 0;
             for (ItemDetailViewModel.Row row : section.rows()) {
                 VBox lines = new VBox();

@@ -2,6 +2,8 @@ package org.bianmin.kiosk.detail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Screen;
@@ -25,10 +27,23 @@ public final class ItemDetailViewModel implements Screen {
 
     private final ServiceItem item;
     private final Catalogue catalogue;
+    private final Optional<Consumer<ServiceItem>> apply;
 
-    public ItemDetailViewModel(ServiceItem item, Catalogue catalogue) {
+    public ItemDetailViewModel(ServiceItem item, Catalogue catalogue, Optional<Consumer<ServiceItem>> apply) {
         this.item = item;
         this.catalogue = catalogue;
+        this.apply = apply;
+    }
+
+    /** "办理 / Apply" is offered only for items that can be handled here, on a kiosk whose devices are set up. */
+    public boolean canApply() {
+        return apply.isPresent() && item.kioskHandleable() && item.form() != null;
+    }
+
+    public void apply() {
+        if (canApply()) {
+            apply.get().accept(item);
+        }
     }
 
     public ServiceItem item() {

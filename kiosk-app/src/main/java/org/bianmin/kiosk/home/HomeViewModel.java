@@ -2,11 +2,14 @@ package org.bianmin.kiosk.home;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.ServiceItem;
 
 /** Home: department and life-event tiles, and the search entry. */
 public final class HomeViewModel implements Screen {
@@ -17,12 +20,18 @@ public final class HomeViewModel implements Screen {
     private final Supplier<Catalogue> catalogue;
     private final ItemFinder finder;
     private final Supplier<Navigator> navigator;
+    private final Optional<Consumer<ServiceItem>> apply;
 
-    /** The navigator is supplied late because it is created with this screen as its home. */
-    public HomeViewModel(Supplier<Catalogue> catalogue, ItemFinder finder, Supplier<Navigator> navigator) {
+    /**
+     * @param navigator supplied late because it is created with this screen as its home
+     * @param apply     starts an application for a kiosk-handleable item; empty when no devices are set up
+     */
+    public HomeViewModel(Supplier<Catalogue> catalogue, ItemFinder finder, Supplier<Navigator> navigator,
+                         Optional<Consumer<ServiceItem>> apply) {
         this.catalogue = catalogue;
         this.finder = finder;
         this.navigator = navigator;
+        this.apply = apply;
     }
 
     public Catalogue catalogue() {
@@ -47,7 +56,7 @@ public final class HomeViewModel implements Screen {
     public void openDepartment(String code) {
         Catalogue c = catalogue.get();
         Catalogue.Department d = c.department(code).orElseThrow();
-        navigator.get().show(new ItemListViewModel(m -> d.name(), c.itemsOf(d), c, navigator));
+        navigator.get().show(new ItemListViewModel(m -> d.name(), c.itemsOf(d), c, navigator, apply));
     }
 
     public void openTopic(String code) {
@@ -55,7 +64,7 @@ public final class HomeViewModel implements Screen {
         Catalogue.Topic topic = c.topics().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
         var byCode = c.itemsByCode();
         navigator.get().show(new ItemListViewModel(m -> topic.name(),
-                topic.itemCodes().stream().map(byCode::get).toList(), c, navigator));
+                topic.itemCodes().stream().map(byCode::get).toList(), c, navigator, apply));
     }
 
     /** Shows the results for a query; a blank query does nothing. */
@@ -65,6 +74,6 @@ public final class HomeViewModel implements Screen {
             return;
         }
         navigator.get().show(new ItemListViewModel(m -> m.get("search.title", q), finder.find(q), catalogue.get(),
-                navigator));
+                navigator, apply));
     }
 }

@@ -1,6 +1,7 @@
 package org.bianmin.kiosk.ui;
 
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +32,7 @@ public final class KioskShell {
     private final KioskSession session;
     private final IdleMonitor idle;
     private final Identity identity;
+    private Node demoControls;
 
     public KioskShell(Navigator navigator, Messages messages, KioskSession session, IdleMonitor idle,
                       Identity identity) {
@@ -53,6 +55,12 @@ public final class KioskShell {
 
     public StackPane root() {
         return root;
+    }
+
+    /** The demo's simulated-hardware controls, shown under the footer; never set on a real kiosk. */
+    public void setDemoControls(Node controls) {
+        demoControls = controls;
+        render();
     }
 
     private void render() {
@@ -92,7 +100,7 @@ public final class KioskShell {
 
         frame.setTop(header);
         frame.setCenter(ViewFactory.render(navigator.current(), m));
-        frame.setBottom(footer);
+        frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
         renderCountdown(idle.secondsLeftProperty().get());
     }
 

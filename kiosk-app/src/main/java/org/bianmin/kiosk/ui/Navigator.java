@@ -27,7 +27,7 @@ public final class Navigator {
 
     public void show(Screen screen) {
         history.push(current.get());
-        current.set(screen);
+        switchTo(screen);
     }
 
     public boolean canGoBack() {
@@ -36,12 +36,23 @@ public final class Navigator {
 
     public void back() {
         if (!history.isEmpty()) {
-            current.set(history.pop());
+            switchTo(history.pop());
         }
     }
 
     public void home() {
         history.clear();
-        current.set(home);
+        switchTo(home);
+    }
+
+    private void switchTo(Screen next) {
+        Screen previous = current.get();
+        if (previous != next) {
+            previous.leave();
+        }
+        current.set(next);
+        if (previous != next) {
+            next.enter();
+        }
     }
 }

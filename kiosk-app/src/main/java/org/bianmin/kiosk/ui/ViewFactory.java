@@ -8,6 +8,13 @@ import org.bianmin.kiosk.detail.ItemDetailViewModel;
 import org.bianmin.kiosk.home.HomeView;
 import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.journey.ConsentViewModel;
+import org.bianmin.kiosk.journey.FormViewModel;
+import org.bianmin.kiosk.journey.IdentifyViewModel;
+import org.bianmin.kiosk.journey.JourneyViews;
+import org.bianmin.kiosk.journey.RatingViewModel;
+import org.bianmin.kiosk.journey.ReceiptViewModel;
+import org.bianmin.kiosk.journey.ReviewViewModel;
 
 /** Renders a screen's view-model in the current language. Views hold no state of their own. */
 public final class ViewFactory {
@@ -19,6 +26,12 @@ public final class ViewFactory {
             case HomeViewModel home -> HomeView.build(home, messages);
             case ItemListViewModel list -> ItemListView.build(list, messages);
             case ItemDetailViewModel detail -> ItemDetailView.build(detail, messages);
+            case IdentifyViewModel identify -> JourneyViews.identify(identify, messages);
+            case FormViewModel form -> JourneyViews.form(form, messages);
+            case ConsentViewModel consent -> JourneyViews.consent(consent, messages);
+            case ReviewViewModel review -> JourneyViews.review(review, messages);
+            case ReceiptViewModel receipt -> JourneyViews.receipt(receipt, messages);
+            case RatingViewModel rating -> JourneyViews.rating(rating, messages);
             default -> throw new IllegalArgumentException("no view for " + screen.getClass().getName());
         };
     }

@@ -5,6 +5,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Small builders for the kiosk's recurring controls, so every screen looks and behaves alike. */
@@ -42,6 +45,19 @@ public final class Widgets {
         box.setAlignment(Pos.CENTER);
         tile.setGraphic(box);
         return tile;
+    }
+
+    /** A two-column grid of labels and values; the label column takes {@code labelPercent} of the width. */
+    public static GridPane labelledGrid(double labelPercent) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("detail-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPercentWidth(labelPercent);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setPercentWidth(100 - labelPercent);
+        grid.getColumnConstraints().addAll(labels, values);
+        return grid;
     }
 
     /** A vertical page that scrolls by touch (pannable) and never scrolls sideways. */

@@ -20,7 +20,7 @@ class ItemDetailViewModelTest {
     void everyElementOfEveryItemIsShown(Language language) {
         Messages m = new Messages(language);
         for (ServiceItem item : catalogue.items()) {
-            List<String> text = new ItemDetailViewModel(item, catalogue).sections(m).stream()
+            List<String> text = new ItemDetailViewModel(item, catalogue, java.util.Optional.empty()).sections(m).stream()
                     .flatMap(s -> s.rows().stream())
                     .flatMap(r -> java.util.stream.Stream.concat(java.util.stream.Stream.of(r.label()),
                             r.lines().stream()))
@@ -45,9 +45,9 @@ class ItemDetailViewModelTest {
     void counterItemsSayWhereToGo(Language language) {
         Messages m = new Messages(language);
         ServiceItem counter = catalogue.items().stream().filter(i -> !i.kioskHandleable()).findFirst().orElseThrow();
-        assertThat(new ItemDetailViewModel(counter, catalogue).availability(m))
+        assertThat(new ItemDetailViewModel(counter, catalogue, java.util.Optional.empty()).availability(m))
                 .isEqualTo(m.get("detail.kiosk.no", counter.place() + " (" + counter.hours() + ")"));
         ServiceItem here = catalogue.items().stream().filter(ServiceItem::kioskHandleable).findFirst().orElseThrow();
-        assertThat(new ItemDetailViewModel(here, catalogue).availability(m)).isEqualTo(m.get("detail.kiosk.yes"));
+        assertThat(new ItemDetailViewModel(here, catalogue, java.util.Optional.empty()).availability(m)).isEqualTo(m.get("detail.kiosk.yes"));
     }
 }

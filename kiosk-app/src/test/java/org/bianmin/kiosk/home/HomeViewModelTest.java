@@ -2,6 +2,10 @@ package org.bianmin.kiosk.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bianmin.cache.catalogue.CatalogueSignature;
+import org.bianmin.cache.catalogue.StoredCatalogue;
+import org.bianmin.cache.search.CatalogueSearch;
+import org.bianmin.cache.search.SearchHit;
 import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.detail.ItemDetailViewModel;
 import org.bianmin.kiosk.i18n.Language;
@@ -17,11 +21,15 @@ class HomeViewModelTest {
 
     private final Catalogue catalogue = new CatalogueReader().readSample();
     private Navigator navigator;
-    private final HomeViewModel home = new HomeViewModel(() -> catalogue, new KeywordFinder(() -> catalogue),
-            () -> navigator);
+    private final java.util.List<ServiceItem> applied = new java.util.ArrayList<>();
+    private final CatalogueSearch search = new CatalogueSearch();
+    private final HomeViewModel home = new HomeViewModel(() -> catalogue,
+            q -> search.search(q, 50).stream().map(SearchHit::item).toList(),
+            () -> navigator, java.util.Optional.of(applied::add));
 
     {
         navigator = new Navigator(home);
+        search.accept(new StoredCatalogue(catalogue, CatalogueSignature.UNSIGNED, java.time.Instant.EPOCH));
     }
 
     @Test
@@ -47,6 +55,10 @@ class HomeViewModelTest {
         assertThat(navigator.current()).isInstanceOfSatisfying(ItemDetailViewModel.class,
                 d -> assertThat(d.item().code()).isEqualTo(row.code()));
 
+        ItemDetailViewModel detail = (ItemDetailViewModel) navigator.current();
+        detail.apply();
+        assertThat(applied).containsExactlyElementsOf(detail.canApply() ? java.util.List.of(detail.item())
+                : java.util.List.of());
         navigator.back();
         assertThat(navigator.current()).isSameAs(list);
         navigator.home();

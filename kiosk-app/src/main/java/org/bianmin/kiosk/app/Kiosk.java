@@ -1,0 +1,145 @@
+package org.bianmin.kiosk.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.bianmin.cache.OfflineCache;
+import org.bianmin.cache.catalogue.CatalogueSignature;
+import org.bianmin.cache.search.SearchHit;
+import org.bianmin.device.transport.TransportException;
+import org.bianmin.kiosk.config.DataDirectory;
+import org.bianmin.kiosk.config.KioskConfig;
+import org.bianmin.kiosk.demo.DemoControls;
+import org.bianmin.kiosk.demo.DemoEnvironment;
+import org.bianmin.kiosk.devices.KioskDevices;
+import org.bianmin.kiosk.home.HomeViewModel;
+import org.bianmin.kiosk.i18n.Language;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.journey.Applications;
+import org.bianmin.kiosk.journey.JourneyContext;
+import org.bianmin.kiosk.session.IdleMonitor;
+import org.bianmin.kiosk.session.KioskSession;
+import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.catalogue.ServiceItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk assembled: offline cache, devices (simulated in the demo), the embedded portal (demo only), and the
+ * screens. {@link KioskApplication} puts it in a window; tests drive the same assembly.
+ */
+public final class Kiosk implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+    private static final int SEARCH_LIMIT = 60;
+
+    private final KioskConfig config;
+    private final Clock clock;
+    private final OfflineCache cache;
+    private final Optional<DemoEnvironment> demo;
+    private final Optional<KioskDevices> devices;
+    private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("devices").daemon().factory());
+    private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("storage").daemon().factory());
+    private Navigator navigator;
+    private KioskSession session;
+    private IdleMonitor idle;
+    private KioskShell shell;
+    private Applications applications;
+
+    private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo) {
+        this.config = config;
+        this.clock = clock;
+        this.cache = cache;
+        this.demo = demo;
+        this.devices = demo.map(d -> d.devices().devices());
+    }
+
+    /** Opens storage and, in the demo, the portal and simulators. Safe off the FX thread. */
+    public static Kiosk open(DataDirectory data, KioskConfig config, boolean demo, Clock clock)
+            throws IOException, TransportException {
+        OfflineCache cache = OfflineCache.open(data.root(), data.database(),
+                OfflineCache.Settings.defaults(config.kioskId()), clock, alert -> LOG.error("storage alert: {}", alert));
+        try {
+            if (cache.catalogue().current().isEmpty()) {
+                // First start: the bundled catalogue until the portal delivers a signed one.
+                LOG.info("no catalogue yet; applying the bundled sample: {}",
+                        cache.catalogue().apply(new CatalogueReader().readSample(), CatalogueSignature.UNSIGNED));
+            }
+            Catalogue catalogue = cache.catalogue().current().orElseThrow().catalogue();
+            Optional<DemoEnvironment> environment = demo
+                    ? Optional.of(DemoEnvironment.start(catalogue, data.root(), clock)) : Optional.empty();
+            return new Kiosk(config, clock, cache, environment);
+        } catch (IOException | TransportException | RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    /** Builds the screens; call on the FX thread. {@code ui} runs results of background work on it. */
+    public KioskShell show(Executor ui) {
+        Language language = Language.ofTag(config.language());
+        Messages messages = new Messages(language);
+        Catalogue.Hall hall = catalogue().hall();
+        // The journey needs the navigator, which needs the home screen, which offers "apply": resolved late.
+        Optional<Consumer<ServiceItem>> apply = devices.map(d -> item -> applications.accept(item));
+        HomeViewModel home = new HomeViewModel(this::catalogue,
+                q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
+                () -> navigator, apply);
+        navigator = new Navigator(home);
+        session = new KioskSession(navigator, messages, language);
+        devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall, clock,
+                navigator, session, d.reader(), d.printer(), cache.outbox(), ui, deviceExecutor, storageExecutor)));
+        idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
+                Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
+                session::elderMode, clock.instant(), session::end);
+        shell = new KioskShell(navigator, messages, session, idle,
+                new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
+        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d.devices(), messages)));
+        LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
+                catalogue().version(), catalogue().items().size(),
+                demo.map(d -> ", demo portal " + d.portalUrl()).orElse(""));
+        return shell;
+    }
+
+    public Catalogue catalogue() {
+        return cache.catalogue().current().orElseThrow().catalogue();
+    }
+
+    public OfflineCache cache() {
+        return cache;
+    }
+
+    public Optional<DemoEnvironment> demo() {
+        return demo;
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public KioskSession session() {
+        return session;
+    }
+
+    public IdleMonitor idle() {
+        return idle;
+    }
+
+    @Override
+    public void close() {
+        deviceExecutor.shutdownNow();
+        storageExecutor.shutdown();
+        demo.ifPresent(DemoEnvironment::close);
+        cache.close();
+    }
+}

@@ -1,0 +1,37 @@
+package org.bianmin.kiosk.demo;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
+import org.bianmin.device.idcard.CardFiles;
+import org.bianmin.device.idcard.IdentityCard;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Widgets;
+
+/** The demo's stand-in for a citizen's hands: lay a sample card on the simulated reader, take it away. */
+public final class DemoControls {
+
+    private DemoControls() {}
+
+    public static Node build(SimulatedDevices devices, Messages m) {
+        ComboBox<String> card = new ComboBox<>();
+        card.getItems().addAll(CardFiles.SAMPLES);
+        card.getSelectionModel().selectFirst();
+        card.setId("demo-card");
+        card.setFocusTraversable(false);
+        HBox bar = new HBox(Widgets.line(m.get("demo.label"), "demo-label"), card,
+                Widgets.button("demo-place-card", m.get("demo.placeCard"), "demo",
+                        () -> devices.placeCard(sample(card.getValue()))),
+                Widgets.button("demo-remove-card", m.get("demo.removeCard"), "demo", devices::removeCard));
+        bar.getStyleClass().add("demo-bar");
+        return bar;
+    }
+
+    private static IdentityCard sample(String name) {
+        try {
+            return CardFiles.sample(name);
+        } catch (CardFiles.CardFileException e) {
+            throw new IllegalStateException("bundled sample card " + name + " is broken", e);
+        }
+    }
+}

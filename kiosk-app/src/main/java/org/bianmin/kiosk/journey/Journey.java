@@ -1,0 +1,77 @@
+package org.bianmin.kiosk.journey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.cache.outbox.Accepted;
+import org.bianmin.device.idcard.IdentityCard;
+import org.bianmin.protocol.catalogue.ServiceItem;
+
+/**
+ * One application in progress: the item, who applies (the card read), what they entered, their consent and,
+ * once stored, the receipt number. Everything personal here is dropped by {@link #wipe()} when the session ends.
+ */
+public final class Journey {
+
+    private final ServiceItem item;
+    private IdentityCard card;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private boolean consented;
+    private Accepted accepted;
+
+    public Journey(ServiceItem item) {
+        this.item = item;
+    }
+
+    public ServiceItem item() {
+        return item;
+    }
+
+    public Optional<IdentityCard> card() {
+        return Optional.ofNullable(card);
+    }
+
+    void identify(IdentityCard card) {
+        if (this.card != null) {
+            this.card.clear();
+        }
+        this.card = card;
+    }
+
+    /** Form values by field key, as entered or prefilled (unmasked: only the outbox, encrypted, keeps them). */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public boolean consented() {
+        return consented;
+    }
+
+    void consent() {
+        consented = true;
+    }
+
+    public Optional<Accepted> accepted() {
+        return Optional.ofNullable(accepted);
+    }
+
+    void accepted(Accepted accepted) {
+        this.accepted = accepted;
+    }
+
+    /** Forgets everything personal; the card's photo and fingerprint bytes are overwritten. */
+    public void wipe() {
+        if (card != null) {
+            card.clear();
+        }
+        card = null;
+        values.clear();
+        consented = false;
+        accepted = null;
+    }
+
+    /** True once nothing personal is held (what the idle-wipe test checks). */
+    public boolean isWiped() {
+        return card == null && values.isEmpty() && accepted == null;
+    }
+}

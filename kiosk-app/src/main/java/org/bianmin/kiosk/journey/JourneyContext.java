@@ -1,0 +1,31 @@
+package org.bianmin.kiosk.journey;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.bianmin.cache.outbox.Outbox;
+import org.bianmin.device.idcard.IdCardReader;
+import org.bianmin.device.printer.EscPosPrinter;
+import org.bianmin.kiosk.session.KioskSession;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.protocol.catalogue.Catalogue;
+
+/**
+ * What the citizen journey works with. Device and storage calls run on their own executors and report back
+ * through {@code ui} (the FX thread in the app, the calling thread in tests), so the screen never freezes.
+ *
+ * @param printer empty when this kiosk has no receipt printer configured
+ */
+public record JourneyContext(
+        String kioskId,
+        Catalogue.Hall hall,
+        Clock clock,
+        Navigator navigator,
+        KioskSession session,
+        IdCardReader reader,
+        Optional<EscPosPrinter> printer,
+        Outbox outbox,
+        Executor ui,
+        ExecutorService devices,
+        ExecutorService storage) {}

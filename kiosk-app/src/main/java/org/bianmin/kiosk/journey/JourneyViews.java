@@ -1,0 +1,232 @@
+package org.bianmin.kiosk.journey;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Widgets;
+
+/** The views of the application journey: each renders its view-model and binds to its properties. */
+public final class JourneyViews {
+
+    private JourneyViews() {}
+
+    public static Node identify(IdentifyViewModel vm, Messages m) {
+        VBox page = page(vm.journey().item().name(), "identify");
+        String cards = vm.acceptedCards().stream().map(c -> m.of("card", c)).collect(Collectors.joining(" / "));
+        Label guidance = Widgets.label(m.get("identify.place"), "guidance");
+        Label accepted = Widgets.label(m.get("identify.accepted", cards), "muted");
+        Label error = Widgets.label("", "error");
+        error.setId("identify-error");
+        Button retry = Widgets.button("identify-retry", m.get("identify.retry"), "primary", vm::retry);
+        Runnable render = () -> {
+            boolean failed = vm.stateProperty().get() instanceof IdentifyViewModel.State.Failed;
+            error.setText(vm.stateProperty().get() instanceof IdentifyViewModel.State.Failed(String key)
+                    ? m.get(key) : "");
+            error.setVisible(failed);
+            retry.setVisible(failed);
+            guidance.setVisible(!failed);
+        };
+        vm.stateProperty().addListener((o, a, b) -> render.run());
+        render.run();
+        page.getChildren().addAll(guidance, accepted, error, retry);
+        return Widgets.page(page);
+    }
+
+    public static Node form(FormViewModel vm, Messages m) {
+        VBox page = page(vm.journey().item().name(), "form");
+        page.getChildren().add(Widgets.label(m.get("form.intro"), "muted"));
+        GridPane grid = Widgets.labelledGrid(22);
+        grid.getStyleClass().add("spaced");
+        int row = 0;
+        Keypad keypad = new Keypad(m);
+        for (FormViewModel.Entry e : vm.entries()) {
+            Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
+            Node input;
+            if (e.prefilled()) {
+                input = Widgets.label(e.shownValue() + "  " + m.get("form.fromCard"), "prefilled");
+            } else if (!e.field().options().isEmpty()) {
+                FlowPane choices = new FlowPane();
+                choices.getStyleClass().add("choices");
+                javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+                for (String option : e.field().options()) {
+                    ToggleButton b = new ToggleButton(option);
+                    b.getStyleClass().add("choice");
+                    b.setToggleGroup(group);
+                    b.setSelected(option.equals(e.valueProperty().get()));
+                    b.setOnAction(ev -> e.valueProperty().set(b.isSelected() ? option : ""));
+                    choices.getChildren().add(b);
+                }
+                input = choices;
+            } else {
+                TextField field = new TextField();
+                field.setId("field-" + e.field().key());
+                field.getStyleClass().add("form-field");
+                field.textProperty().bindBidirectional(e.valueProperty());
+                field.setPromptText(e.field().hint() == null ? "" : e.field().hint());
+                field.focusedProperty().addListener((o, was, now) -> {
+                    if (now) {
+                        keypad.target(field);
+                    }
+                });
+                input = field;
+            }
+            Label error = Widgets.label("", "error");
+            error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> e.errorProperty().get().isEmpty() ? "" : m.get(e.errorProperty().get()),
+                    e.errorProperty()));
+            grid.addRow(row++, label, new VBox(input, error));
+        }
+        page.getChildren().add(grid);
+        // Keypad and "next" stay in reach at the bottom however long the form is.
+        HBox actions = new HBox(24, keypad.node(), Widgets.button("form-next", m.get("form.next"), "primary",
+                vm::next));
+        actions.getStyleClass().add("action-bar");
+        actions.setAlignment(Pos.CENTER_LEFT);
+        return new BorderPane(Widgets.page(page), null, null, actions, null);
+    }
+
+    public static Node consent(ConsentViewModel vm, Messages m) {
+        VBox page = page(m.get("consent.title"), "consent");
+        page.getChildren().addAll(
+                Widgets.label(m.get("consent.body", vm.journey().item().name()), "consent-text"),
+                new HBox(16, Widgets.button("consent-agree", m.get("consent.agree"), "primary", vm::agree),
+                        Widgets.button("consent-decline", m.get("consent.decline"), "secondary", vm::decline)));
+        return Widgets.page(page);
+    }
+
+    public static Node review(ReviewViewModel vm, Messages m) {
+        VBox page = page(m.get("review.title"), "review");
+        GridPane grid = Widgets.labelledGrid(22);
+        int row = 0;
+        grid.addRow(row++, Widgets.label(m.get("review.item"), "detail-label"),
+                Widgets.label(vm.journey().item().name(), "detail-value"));
+        for (ReviewViewModel.Line line : vm.lines()) {
+            grid.addRow(row++, Widgets.label(line.label(), "detail-label"), Widgets.label(line.value(), "detail-value"));
+        }
+        Button submit = Widgets.button("review-submit", m.get("review.submit"), "primary", vm::submit);
+        submit.disableProperty().bind(vm.busyProperty());
+        Label error = Widgets.label("", "error");
+        error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.errorProperty().get().isEmpty() ? "" : m.get(vm.errorProperty().get()), vm.errorProperty()));
+        page.getChildren().addAll(grid, submit, error);
+        return Widgets.page(page);
+    }
+
+    public static Node receipt(ReceiptViewModel vm, Messages m) {
+        VBox page = page(m.get("receipt.title"), "receipt");
+        Label number = Widgets.label(vm.receiptNumber(), "receipt-number");
+        number.setId("receipt-number");
+        Label paper = Widgets.label("", "banner-info");
+        paper.setId("receipt-paper");
+        paper.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.of("receipt.paper", vm.paperProperty().get()), vm.paperProperty()));
+        Label card = Widgets.label("", "banner-warn");
+        card.setId("receipt-card");
+        card.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.get(vm.cardTakenProperty().get() ? "receipt.cardTaken" : "receipt.takeCard"),
+                vm.cardTakenProperty()));
+        HBox body = new HBox(32, new VBox(12,
+                Widgets.label(m.get("receipt.number"), "detail-label"), number,
+                Widgets.label(m.get("receipt.status.savedOffline"), "detail-value"),
+                Widgets.label(m.get("receipt.scanHint"), "muted")),
+                qr(vm.trackingPayload(), 240));
+        body.setAlignment(Pos.CENTER_LEFT);
+        page.getChildren().addAll(body, paper, card,
+                Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
+        return Widgets.page(page);
+    }
+
+    public static Node rating(RatingViewModel vm, Messages m) {
+        VBox page = page(m.get("rating.title"), "rating");
+        HBox levels = new HBox(12);
+        levels.getStyleClass().add("rating-levels");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (RatingViewModel.Level level : RatingViewModel.Level.values()) {
+            ToggleButton b = new ToggleButton(m.of("rating.level", level));
+            b.setId("rating-" + level.score);
+            b.getStyleClass().add("choice");
+            b.setToggleGroup(group);
+            b.setOnAction(e -> vm.choose(level));
+            levels.getChildren().add(b);
+        }
+        FlowPane reasons = new FlowPane();
+        reasons.getStyleClass().add("choices");
+        for (RatingViewModel.Reason reason : RatingViewModel.Reason.values()) {
+            ToggleButton b = new ToggleButton(m.of("rating.reason", reason));
+            b.setId("reason-" + reason.name());
+            b.getStyleClass().add("choice");
+            b.setOnAction(e -> {
+                if (b.isSelected()) {
+                    vm.reasons().add(reason);
+                } else {
+                    vm.reasons().remove(reason);
+                }
+            });
+            reasons.getChildren().add(b);
+        }
+        Label reasonTitle = Widgets.label(m.get("rating.reasons"), "detail-label");
+        Button submit = Widgets.button("rating-submit", m.get("rating.submit"), "primary", vm::submit);
+        Runnable render = () -> {
+            boolean poor = vm.levelProperty().get() != null && vm.levelProperty().get().poor();
+            reasons.setVisible(poor);
+            reasons.setManaged(poor);
+            reasonTitle.setVisible(poor);
+            reasonTitle.setManaged(poor);
+            submit.setDisable(!vm.canSubmit());
+        };
+        vm.levelProperty().addListener((o, a, b) -> render.run());
+        vm.reasons().addListener((javafx.collections.SetChangeListener<RatingViewModel.Reason>) c -> render.run());
+        render.run();
+        page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, reasonTitle, reasons,
+                new HBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary", vm::skip)));
+        return Widgets.page(page);
+    }
+
+    private static VBox page(String title, String styleClass) {
+        VBox page = new VBox(Widgets.label(title, "page-title"));
+        page.getStyleClass().addAll("journey", styleClass);
+        page.setId("journey-" + styleClass);
+        return page;
+    }
+
+    /** The tracking QR drawn from ZXing's matrix: no image files, crisp at any size. */
+    static ImageView qr(String payload, int size) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
+            PixelWriter w = image.getPixelWriter();
+            for (int y = 0; y < matrix.getHeight(); y++) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    w.setColor(x, y, matrix.get(x, y) ? Color.BLACK : Color.WHITE);
+                }
+            }
+            ImageView view = new ImageView(image);
+            view.setId("receipt-qr");
+            return view;
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("tracking payload cannot be a QR code", e);
+        }
+    }
+}

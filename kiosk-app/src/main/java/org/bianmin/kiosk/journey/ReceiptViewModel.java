@@ -1,0 +1,120 @@
+package org.bianmin.kiosk.journey;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.bianmin.cache.outbox.Accepted;
+import org.bianmin.device.idcard.IdCardReader;
+import org.bianmin.device.printer.EscPosPrinter;
+import org.bianmin.device.printer.PrintOutcome;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.catalogue.FormDefinition;
+import org.bianmin.receipt.Applicant;
+import org.bianmin.receipt.Receipt;
+import org.bianmin.receipt.ReceiptEscPos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receipt: number and tracking QR on screen in every case, printed when the printer says it can, and a
+ * reminder to take the ID card until the reader sees it leave.
+ */
+public final class ReceiptViewModel implements Screen {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptViewModel.class);
+    static final Duration CARD_REMOVAL_WAIT = Duration.ofSeconds(90);
+
+    /** Where the paper receipt stands. */
+    public enum Paper { PRINTING, PRINTED, NOT_PRINTED, NO_PRINTER }
+
+    private final JourneyContext context;
+    private final Journey journey;
+    private final Receipt receipt;
+    private final ReadOnlyObjectWrapper<Paper> paper = new ReadOnlyObjectWrapper<>(Paper.PRINTING);
+    private final ReadOnlyBooleanWrapper cardTaken = new ReadOnlyBooleanWrapper(false);
+    private boolean started;
+
+    public ReceiptViewModel(JourneyContext context, Journey journey) {
+        this.context = context;
+        this.journey = journey;
+        this.receipt = receipt(context, journey);
+    }
+
+    public Receipt receipt() {
+        return receipt;
+    }
+
+    public String receiptNumber() {
+        return receipt.receiptNumber();
+    }
+
+    /** What the on-screen QR code carries: the receipt number, which the kiosk's scanner looks up. */
+    public String trackingPayload() {
+        return receipt.trackingPayload();
+    }
+
+    public ReadOnlyObjectProperty<Paper> paperProperty() {
+        return paper.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cardTakenProperty() {
+        return cardTaken.getReadOnlyProperty();
+    }
+
+    @Override
+    public void enter() {
+        if (started) {
+            return;
+        }
+        started = true;
+        context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
+        context.devices().execute(() -> {
+            IdCardReader.Removal removal = context.reader().awaitRemoval(CARD_REMOVAL_WAIT);
+            context.ui().execute(() -> cardTaken.set(removal == IdCardReader.Removal.REMOVED));
+        });
+    }
+
+    /** Done here: on to the rating, which comes up by itself. */
+    public void finish() {
+        context.navigator().show(new RatingViewModel(context, journey));
+    }
+
+    private void print(EscPosPrinter printer) {
+        context.devices().execute(() -> {
+            Paper result;
+            try {
+                PrintOutcome outcome = printer.print(ReceiptEscPos.job(receipt, printer.profile()));
+                result = outcome instanceof PrintOutcome.Printed || outcome instanceof PrintOutcome.AlreadyPrinted
+                        ? Paper.PRINTED : Paper.NOT_PRINTED;
+                LOG.info("receipt {}: {}", receipt.receiptNumber(), outcome.getClass().getSimpleName());
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("receipt {} not printed: {}", receipt.receiptNumber(), e.toString());
+                result = Paper.NOT_PRINTED;
+            }
+            Paper done = result;
+            context.ui().execute(() -> paper.set(done));
+        });
+    }
+
+    private static Receipt receipt(JourneyContext context, Journey journey) {
+        Accepted accepted = journey.accepted().orElseThrow(() -> new IllegalStateException("receipt before submit"));
+        var item = journey.item();
+        String phone = valueOf(journey, FormDefinition.FieldType.PHONE);
+        String name = journey.card().map(c -> c.name()).orElse("");
+        String id = journey.card().map(c -> c.idNumber()).orElse("");
+        List<String> next = List.of("请凭回执编号查询办理进度", "办理结果将以短信通知");
+        return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
+                new Applicant(name, id, phone), OffsetDateTime.now(context.clock()), Receipt.Status.SAVED_OFFLINE,
+                next, item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
+                context.hall().phone());
+    }
+
+    private static String valueOf(Journey journey, FormDefinition.FieldType type) {
+        return journey.item().form().fields().stream().filter(f -> f.type() == type).findFirst()
+                .map(f -> journey.values().getOrDefault(f.key(), "")).orElse("");
+    }
+}

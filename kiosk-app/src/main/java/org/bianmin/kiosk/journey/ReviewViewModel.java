@@ -1,0 +1,118 @@
+package org.bianmin.kiosk.journey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.bianmin.cache.outbox.Accepted;
+import org.bianmin.cache.outbox.NewSubmission;
+import org.bianmin.cache.outbox.SubmissionKind;
+import org.bianmin.device.idcard.IdNumbers;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.catalogue.FormDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Review and submit: shows what will be sent (masked), then stores the application durably in the outbox — one
+ * transaction, encrypted — before saying anything to the citizen. The sync engine delivers it when it can.
+ */
+public final class ReviewViewModel implements Screen {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A label and the value as shown (ID number and phone masked). */
+    public record Line(String label, String value) {}
+
+    private final JourneyContext context;
+    private final Journey journey;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public ReviewViewModel(JourneyContext context, Journey journey) {
+        if (!journey.consented()) {
+            throw new IllegalStateException("review before consent");
+        }
+        this.context = context;
+        this.journey = journey;
+    }
+
+    public Journey journey() {
+        return journey;
+    }
+
+    public List<Line> lines() {
+        return journey.item().form().fields().stream()
+                .map(f -> new Line(f.label(), masked(f, journey.values().getOrDefault(f.key(), ""))))
+                .toList();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The message key of a failed submit, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void submit() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        byte[] payload = payload();
+        NewSubmission submission = new NewSubmission(SubmissionKind.APPLICATION, journey.item().code(), payload);
+        context.storage().execute(() -> {
+            try {
+                Accepted accepted = context.outbox().enqueue(submission);
+                context.ui().execute(() -> stored(accepted));
+            } catch (RuntimeException e) {
+                LOG.error("could not store application for item {}", journey.item().code(), e);
+                context.ui().execute(() -> {
+                    busy.set(false);
+                    error.set("review.error.storage");
+                });
+            } finally {
+                java.util.Arrays.fill(payload, (byte) 0);
+            }
+        });
+    }
+
+    private void stored(Accepted accepted) {
+        busy.set(false);
+        journey.accepted(accepted);
+        LOG.info("application {} stored for item {}", accepted.receiptNumber(), journey.item().code());
+        context.navigator().show(new ReceiptViewModel(context, journey));
+    }
+
+    private byte[] payload() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("itemCode", journey.item().code());
+        body.put("cardType", journey.card().map(c -> c.cardType().name()).orElse(null));
+        body.put("fields", journey.values());
+        body.put("consent", true);
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("form values are plain strings", e);
+        }
+    }
+
+    static String masked(FormDefinition.Field field, String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        return switch (field.type()) {
+            case ID_NUMBER -> IdNumbers.mask(value);
+            case PHONE -> value.length() == 11 ? value.substring(0, 3) + "****" + value.substring(7) : "****";
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package org.bianmin.kiosk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import org.bianmin.cache.outbox.DeliveryState;
+import org.bianmin.cache.outbox.OutboxEntry;
+import org.bianmin.cache.outbox.SubmissionKind;
+import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.config.DataDirectory;
+import org.bianmin.kiosk.config.KioskConfig;
+import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.protocol.catalogue.ServiceItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A citizen applies end to end on the demo assembly: simulated ID-card reader and virtual printer on in-memory
+ * links speaking the real protocols, the real SQLite outbox — driven by touch only (on-screen keypad).
+ */
+class CitizenJourneyUiTest extends FxRobot {
+
+    private static final String ITEM_NAME = "社会保障卡挂失";
+    private static final String PHONE = "13812345678";
+
+    @TempDir
+    Path data;
+
+    private Kiosk kiosk;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), true,
+                Clock.systemDefaultZone());
+        FxToolkit.setupStage(stage -> {
+            KioskShell shell = kiosk.show(Platform::runLater);
+            Scene scene = new Scene(shell.root(), 1000, 1000);
+            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        kiosk.close();
+    }
+
+    @Test
+    void applyIdentifyFillConsentSubmitPrintAndRate() throws Exception {
+        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
+                .orElseThrow();
+        clickOn("#search-field").write("sbk");
+        clickOn("#search-button");
+        scrollTo("#item-" + item.code());
+        clickOn("#item-" + item.code());
+        clickOn("#apply");
+        assertThat(texts()).contains(new org.bianmin.kiosk.i18n.Messages(
+                org.bianmin.kiosk.i18n.Language.ZH_CN).get("identify.place"));
+
+        clickOn("#demo-place-card");
+        waitFor("#journey-form");
+        assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
+
+        clickOn("#form-next");
+        assertThat(texts()).contains("请填写此项");
+        clickOn("#field-phone");
+        for (char c : PHONE.toCharArray()) {
+            scrollTo("#key-" + c);
+            clickOn("#key-" + c);
+        }
+        assertThat(lookup("#field-phone").queryAs(TextInputControl.class).getText()).isEqualTo(PHONE);
+        String firstOption = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
+                .orElseThrow().options().getFirst();
+        scrollTo(labeled(firstOption));
+        clickOn(labeled(firstOption));
+        scrollTo("#form-next");
+        clickOn("#form-next");
+
+        waitFor("#journey-consent");
+        clickOn("#consent-agree");
+        waitFor("#journey-review");
+        assertThat(texts()).contains("138****5678").doesNotContain(PHONE);
+        clickOn("#review-submit");
+
+        waitFor("#journey-receipt");
+        String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
+        assertThat(receiptNumber).startsWith(KioskConfig.defaults().kioskId() + "-");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-paper").queryLabeled().getText()
+                .equals("回执已打印，请在出纸口取走"));
+        var printed = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript();
+        assertThat(printed.text()).contains(receiptNumber, ITEM_NAME);
+        assertThat(printed.qrPayloads()).containsExactly(receiptNumber);
+        assertThat(printed.text()).doesNotContain(PHONE);
+
+        clickOn("#demo-remove-card");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-card").queryLabeled().getText()
+                .equals("身份证已取走，谢谢"));
+        clickOn("#receipt-finish");
+        waitFor("#journey-rating");
+        clickOn("#rating-5");
+        clickOn("#rating-submit");
+        waitFor("#search-field");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.cache().outbox().list(10).size() == 2);
+        List<OutboxEntry> entries = kiosk.cache().outbox().list(10);
+        assertThat(entries).extracting(OutboxEntry::kind)
+                .containsExactlyInAnyOrder(SubmissionKind.APPLICATION, SubmissionKind.RATING);
+        assertThat(entries).extracting(OutboxEntry::itemCode).containsOnly(item.code());
+        assertThat(entries).filteredOn(e -> e.kind() == SubmissionKind.APPLICATION)
+                .extracting(OutboxEntry::receiptNumber).containsExactly(receiptNumber);
+        assertThat(kiosk.cache().outbox().status()).containsEntry(DeliveryState.PENDING, 2L);
+    }
+
+    @Test
+    void anExpiredCardIsRefusedWithItsOwnMessageAndARetry() throws Exception {
+        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
+                .orElseThrow();
+        interact(() -> kiosk.navigator().home());
+        clickOn("#search-field").write("sbk");
+        clickOn("#search-button");
+        scrollTo("#item-" + item.code());
+        clickOn("#item-" + item.code());
+        clickOn("#apply");
+        Path expired = data.resolve("expired.json");
+        java.nio.file.Files.writeString(expired, new String(getClass().getResourceAsStream(
+                "/org/bianmin/device/idcard/cards/resident.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"validUntil\": \"2035-06-01\"", "\"validUntil\": \"2025-06-01\""));
+        kiosk.demo().orElseThrow().devices().placeCard(org.bianmin.device.idcard.CardFiles.load(expired));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().isVisible());
+        assertThat(lookup("#identify-error").queryLabeled().getText()).contains("已过有效期");
+        assertThat(lookup("#identify-retry").query().isVisible()).isTrue();
+    }
+
+    private void waitFor(String query) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void scrollTo(String query) {
+        scrollTo(lookup(query).query());
+    }
+
+    private void scrollTo(Node node) {
+        interact(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+                    double viewport = scroll.getViewportBounds().getHeight();
+                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    scroll.setVvalue(contentHeight <= viewport ? 0
+                            : Math.min(1, Math.max(0, (y - viewport / 3) / (contentHeight - viewport))));
+                    return;
+                }
+            }
+        });
+    }
+
+    private Node labeled(String text) {
+        return lookup(n -> n instanceof Labeled l && text.equals(l.getText())).query();
+    }
+
+    private List<String> texts() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(n -> n instanceof Labeled).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null).toList();
+    }
+
+}
