@@ -43,6 +43,9 @@ class ReceiptModelTest {
         String noNumber = ReceiptJson.write(Receipt.sample(CLOCK)).replace("\"receiptNumber\"", "\"receiptNo\"");
         assertThatThrownBy(() -> ReceiptJson.parse(noNumber)).isInstanceOf(ReceiptFormatException.class)
                 .hasMessageContaining("receiptNumber");
+        String extraKey = ReceiptJson.write(Receipt.sample(CLOCK)).replace("\"title\"", "\"colour\" : 1, \"title\"");
+        assertThatThrownBy(() -> ReceiptJson.parse(extraKey)).isInstanceOf(ReceiptFormatException.class)
+                .hasMessageContaining("colour");
         String badStatus = ReceiptJson.write(Receipt.sample(CLOCK)).replace("SUBMITTED", "DONE");
         assertThatThrownBy(() -> ReceiptJson.parse(badStatus)).isInstanceOf(ReceiptFormatException.class);
     }
