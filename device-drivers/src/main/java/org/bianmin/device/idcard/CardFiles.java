@@ -56,6 +56,11 @@ public final class CardFiles {
         }
     }
 
+    /** A shipped sample by name ({@code resident.json}) or a card file by path. */
+    public static IdentityCard sampleOrFile(String nameOrPath) throws CardFileException {
+        return SAMPLES.contains(nameOrPath) ? sample(nameOrPath) : load(Path.of(nameOrPath));
+    }
+
     static IdentityCard parse(String source, JsonNode json) throws CardFileException {
         Fields f = new Fields(source, json);
         String type = f.text("cardType");

@@ -1,7 +1,5 @@
 package org.bianmin.device.supervisor;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +21,14 @@ import org.bianmin.device.status.DeviceState;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.transport.MemoryLink;
 import org.bianmin.device.transport.SerialSettings;
-import org.bianmin.device.transport.SerialTransport;
-import org.bianmin.device.transport.TcpTransport;
 import org.bianmin.device.transport.Transport;
+import org.bianmin.device.transport.TransportException;
+import org.bianmin.device.transport.Transports;
 
 /** Builds supervised devices from configuration. */
 public final class Devices {
 
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration TCP_CONNECT = Duration.ofSeconds(2);
 
     private Devices() {}
 
@@ -122,14 +119,12 @@ public final class Devices {
                 simulator);
     }
 
-    private static Transport transport(DeviceConfig config, SerialSettings line) {
-        String port = config.port();
-        if (port.startsWith("tcp:")) {
-            int colon = port.lastIndexOf(':');
-            return TcpTransport.client(port.substring(4, colon), Integer.parseInt(port.substring(colon + 1)),
-                    TCP_CONNECT);
+    private static Transport transport(DeviceConfig config, SerialSettings line) throws DeviceSetupException {
+        try {
+            return Transports.forPort(config.port(), line);
+        } catch (TransportException e) {
+            throw new DeviceSetupException("devices[" + config.name() + "].port: " + e.getMessage());
         }
-        return new SerialTransport(port, line);
     }
 
     private static Suffix suffix(DeviceConfig config, Suffix fallback) {
@@ -139,8 +134,7 @@ public final class Devices {
     /** A simulated card: a shipped sample's name, or a JSON file. */
     private static IdentityCard card(DeviceConfig config, String card) throws DeviceSetupException {
         try {
-            return CardFiles.SAMPLES.contains(card) || !Files.exists(Path.of(card))
-                    ? CardFiles.sample(card) : CardFiles.load(Path.of(card));
+            return CardFiles.sampleOrFile(card);
         } catch (CardFiles.CardFileException e) {
             throw new DeviceSetupException("devices[" + config.name() + "].options.card: " + e.getMessage());
         }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 PrinterCommand.class,
                 ReceiptCommand.class,
                 KeysCommand.class,
+                DevicesCommand.class, IdCardCommand.class, ScanCommand.class, SimCommand.class,
         })
 public final class KioskCtl implements Runnable {
 
