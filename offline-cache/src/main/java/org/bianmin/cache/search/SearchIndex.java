@@ -43,7 +43,12 @@ public final class SearchIndex {
     private final String[] terms;
     private final int[] termItem;
     private final int[] termVariant;
+    /** {@link VariantKind} ordinal of each term. */
+    private final byte[] termKind;
     private final Map<String, int[]> grams;
+
+    private static final byte TEXT = (byte) VariantKind.TEXT.ordinal();
+    private static final byte INITIALS = (byte) VariantKind.INITIALS.ordinal();
 
     private SearchIndex(ServiceItem[] items, Variant[][] variants, String[] terms, int[] termItem, int[] termVariant,
                         Map<String, int[]> grams) {
@@ -52,6 +57,10 @@ public final class SearchIndex {
         this.terms = terms;
         this.termItem = termItem;
         this.termVariant = termVariant;
+        this.termKind = new byte[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            termKind[i] = (byte) variants[termItem[i]][termVariant[i]].kind().ordinal();
+        }
         this.grams = grams;
     }
 
@@ -178,37 +187,33 @@ public final class SearchIndex {
             return List.of();
         }
         boolean latin = ChineseText.isLatin(q);
-        // Phase 1: exact, prefix and initials matches, best kind per item.
+        // Phase 1: exact, prefix and initials matches, best kind per item. Terms equal to q come first in the
+        // range of terms starting with q; the loop touches only int/byte arrays.
+        int lo = lowerBound(q);
+        int equalEnd = upperBound(q, lo);
+        int hi = lowerBound(q + Character.MAX_VALUE);
         byte[] bestKind = new byte[items.length]; // MatchKind ordinal + 1; 0 = no match yet
-        int[] bestVariant = new int[items.length];
+        int[] bestTerm = new int[items.length];
         IntList matched = new IntList();
-        for (int i = lowerBound(q); i < terms.length && terms[i].startsWith(q); i++) {
-            int id = termItem[i];
-            Variant v = variants[id][termVariant[i]];
-            if (!latin && v.kind() != VariantKind.TEXT) {
+        for (int i = lo; i < hi; i++) {
+            byte variantKind = termKind[i];
+            if (!latin && variantKind != TEXT) {
                 continue;
             }
-            MatchKind kind = v.kind() == VariantKind.INITIALS ? MatchKind.INITIALS
-                    : terms[i].length() == q.length() ? MatchKind.EXACT : MatchKind.PREFIX;
+            MatchKind kind = variantKind == INITIALS ? MatchKind.INITIALS : i < equalEnd ? MatchKind.EXACT : MatchKind.PREFIX;
             byte code = (byte) (kind.ordinal() + 1);
+            int id = termItem[i];
             if (bestKind[id] == 0) {
                 matched.add(id);
             }
             if (bestKind[id] == 0 || code < bestKind[id]) {
                 bestKind[id] = code;
-                bestVariant[id] = termVariant[i];
+                bestTerm[id] = i;
             }
         }
-        long[] ranked = new long[matched.size()];
-        for (int i = 0; i < ranked.length; i++) {
-            int id = matched.get(i);
-            ranked[i] = (long) bestKind[id] << 32 | id;
-        }
-        Arrays.sort(ranked);
         List<SearchHit> hits = new ArrayList<>(Math.min(limit, 64));
-        for (int i = 0; i < ranked.length && hits.size() < limit; i++) {
-            int id = (int) ranked[i];
-            hits.add(new SearchHit(items[id], KINDS[bestKind[id] - 1], variants[id][bestVariant[id]].source()));
+        for (int id : rank(matched, bestKind, limit)) {
+            hits.add(new SearchHit(items[id], KINDS[bestKind[id] - 1], variants[id][termVariant[bestTerm[id]]].source()));
         }
         // Phase 2: substring matches, in popularity order, until enough. A single Latin letter only looks for starts.
         if (hits.size() < limit && !(latin && q.length() == 1)) {
@@ -225,6 +230,47 @@ public final class SearchIndex {
             }
         }
         return hits;
+    }
+
+    /**
+     * The best {@code limit} of the matched ids by (kind, id). Few matches are sorted; many (a one-letter query)
+     * are picked by walking the ids in popularity order once per kind, which is cheaper than sorting thousands.
+     */
+    private int[] rank(IntList matched, byte[] bestKind, int limit) {
+        int n = matched.size();
+        if (n <= 256) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                int id = matched.get(i);
+                keys[i] = (long) bestKind[id] << 32 | id;
+            }
+            Arrays.sort(keys);
+            return Arrays.stream(keys).limit(limit).mapToInt(k -> (int) k).toArray();
+        }
+        IntList best = new IntList();
+        for (byte code = 1; code <= KINDS.length && best.size() < limit; code++) {
+            for (int id = 0; id < bestKind.length && best.size() < limit; id++) {
+                if (bestKind[id] == code) {
+                    best.add(id);
+                }
+            }
+        }
+        return best.toArray();
+    }
+
+    /** First index at or after {@code from} whose term is greater than {@code q}. */
+    private int upperBound(String q, int from) {
+        int lo = from;
+        int hi = terms.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (terms[mid].compareTo(q) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private int lowerBound(String q) {
