@@ -3,7 +3,8 @@ package org.bianmin.cache.db;
 import java.util.List;
 
 /**
- * Every migration of the kiosk database, oldest first. Released migrations are never edited: a change is a new
+ * Every migration of the kiosk database, oldest first. Times that are compared in SQL are epoch milliseconds
+ * ({@code _ms}); times only shown are ISO-8601 text. Released migrations are never edited: a change is a new
  * migration with the next version number.
  */
 public final class Schema {
@@ -48,21 +49,21 @@ public final class Schema {
                       kind TEXT NOT NULL CHECK (kind IN ('APPLICATION', 'RATING')),
                       receipt_no TEXT NOT NULL UNIQUE,
                       item_code TEXT NOT NULL,
-                      created_at TEXT NOT NULL,
+                      created_ms INTEGER NOT NULL,
                       key_id INTEGER,
                       payload BLOB,
-                      purged_at TEXT)""",
+                      purged_ms INTEGER)""",
                     """
                     CREATE TABLE outbox (
                       submission_id INTEGER PRIMARY KEY REFERENCES submission(id),
                       idempotency_key TEXT NOT NULL UNIQUE,
                       state TEXT NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'DELIVERED', 'BLOCKED')),
                       attempts INTEGER NOT NULL DEFAULT 0,
-                      next_attempt_at TEXT NOT NULL,
+                      next_attempt_ms INTEGER NOT NULL,
                       last_error TEXT,
                       blocked_reason TEXT,
-                      delivered_at TEXT)""",
-                    "CREATE INDEX outbox_due ON outbox(state, next_attempt_at)",
+                      delivered_ms INTEGER)""",
+                    "CREATE INDEX outbox_due ON outbox(state, next_attempt_ms)",
                     """
                     CREATE TABLE receipt_sequence (
                       kiosk_id TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
