@@ -147,6 +147,50 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(lookup("#identify-retry").query().isVisible()).isTrue();
     }
 
+    @Test
+    void goingIdleWipesEveryPersonalValueFromScreenAndViewModels() throws Exception {
+        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
+                .orElseThrow();
+        clickOn("#search-field").write("sbk");
+        clickOn("#search-button");
+        scrollTo("#item-" + item.code());
+        clickOn("#item-" + item.code());
+        clickOn("#apply");
+        clickOn("#demo-place-card");
+        waitFor("#journey-form");
+        clickOn("#field-phone");
+        for (char c : PHONE.toCharArray()) {
+            clickOn("#key-" + c);
+        }
+        FormViewModel form = (FormViewModel) kiosk.navigator().current();
+        Journey journey = form.journey();
+        assertThat(personalValuesOnScreen()).isNotEmpty();
+
+        java.time.Instant later = java.time.Instant.now().plusSeconds(KioskConfig.defaults().idleSeconds());
+        interact(() -> kiosk.idle().tick(later));
+        assertThat(lookup("#idle-dialog").tryQuery()).as("countdown shown").isPresent();
+        interact(() -> kiosk.idle().tick(later.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
+
+        waitFor("#search-field");
+        assertThat(personalValuesOnScreen()).isEmpty();
+        assertThat(journey.isWiped()).isTrue();
+        assertThat(form.entries()).allSatisfy(e -> {
+            assertThat(e.valueProperty().get()).isEmpty();
+            assertThat(e.shownValue()).isEmpty();
+        });
+        assertThat(kiosk.navigator().canGoBack()).isFalse();
+    }
+
+    /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */
+    private List<String> personalValuesOnScreen() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> personal = List.of("测试样卡", "110105199003071239", "110105********1239", PHONE, "138****5678");
+        return lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().stream()
+                .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
+                .filter(t -> t != null && personal.stream().anyMatch(t::contains))
+                .toList();
+    }
+
     private void waitFor(String query) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup(query).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,126 @@
+package org.bianmin.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.config.DataDirectory;
+import org.bianmin.kiosk.config.KioskConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Elder mode (长辈模式), checked by walking the scene graph of each browsing screen. */
+class ElderModeUiTest extends FxRobot {
+
+    @TempDir
+    Path data;
+
+    private Kiosk kiosk;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), false,
+                Clock.systemDefaultZone());
+        FxToolkit.setupStage(stage -> {
+            KioskShell shell = kiosk.show(Platform::runLater);
+            Scene scene = new Scene(shell.root(), 1000, 1000);
+            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        kiosk.close();
+    }
+
+    @Test
+    void everyTargetIsAtLeast60PxAndEveryTextAtLeast30PxOnEveryScreen() {
+        clickOn("#elder-mode");
+        assertElderSized("home");
+        var home = (org.bianmin.kiosk.home.HomeViewModel) kiosk.navigator().current();
+        interact(() -> home.openDepartment(home.departmentTiles().getFirst().code()));
+        assertElderSized("item list");
+        var list = (org.bianmin.kiosk.browse.ItemListViewModel) kiosk.navigator().current();
+        interact(() -> list.open(list.rows().getFirst().code()));
+        assertElderSized("item detail");
+        assertThat(kiosk.session().elderMode()).isTrue();
+    }
+
+    @Test
+    void standardModeKeepsTouchTargetsAt44PxOrMore() {
+        assertThat(nodes(ButtonBase.class)).allSatisfy(b -> assertThat(Math.min(b.getWidth(), b.getHeight()))
+                .as(describe(b)).isGreaterThanOrEqualTo(44));
+    }
+
+    @Test
+    void theSessionEndTurnsElderModeOff() {
+        clickOn("#elder-mode");
+        interact(() -> kiosk.session().end());
+        assertThat(kiosk.session().elderMode()).isFalse();
+        assertThat(lookup(".elder").tryQuery()).isEmpty();
+    }
+
+    private void assertElderSized(String screen) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(nodes(ButtonBase.class)).as(screen).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.getWidth()).as(screen + " width of " + describe(b)).isGreaterThanOrEqualTo(60);
+            assertThat(b.getHeight()).as(screen + " height of " + describe(b)).isGreaterThanOrEqualTo(60);
+        });
+        assertThat(nodes(Labeled.class)).as(screen).isNotEmpty().allSatisfy(l -> assertThat(l.getFont().getSize())
+                .as(screen + " font of " + describe(l)).isGreaterThanOrEqualTo(30));
+    }
+
+    /** Visible nodes of a type inside the window (scrolled-away content still counts: it is on the page). */
+    private <T extends Node> List<T> nodes(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        interact(() -> collect(lookup(".root").<Parent>query(), type, found));
+        return found;
+    }
+
+    private static <T extends Node> void collect(Node node, Class<T> type, List<T> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        Bounds b = node.getLayoutBounds();
+        if (type.isInstance(node) && b.getWidth() > 0 && !isScrollBarPart(node)) {
+            found.add(type.cast(node));
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collect(child, type, found));
+        }
+    }
+
+    /** The scroll bar's arrow buttons are not targets a citizen uses; the kiosk scrolls by dragging. */
+    private static boolean isScrollBarPart(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Node n) {
+        return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId())
+                + (n instanceof Labeled l ? " '" + l.getText() + "'" : "");
+    }
+}
