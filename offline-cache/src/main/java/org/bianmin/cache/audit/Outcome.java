@@ -1,0 +1,3 @@
+package org.bianmin.cache.audit;
+
+public enum Outcome { SUCCESS, FAILURE, DENIED }
