@@ -33,4 +33,15 @@ class ReceiptEscPosTest {
             assertThat(TextLayout.width(l.text()) * l.widthMultiplier()).isLessThanOrEqualTo(paper.columns);
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void offlineReceiptsSayTheyWillBeSentAutomatically() throws Exception {
+        Receipt s = Receipt.sample(ReceiptModelTest.CLOCK);
+        Receipt offline = new Receipt(s.title(), s.receiptNumber(), s.itemName(), s.itemCode(), s.applicant(),
+                s.issuedAt(), Receipt.Status.SAVED_OFFLINE, s.nextSteps(), s.collectAt(), s.trackingPayload(),
+                s.kioskId(), s.hallAddress(), s.hallPhone());
+        Transcript t = Transcript.of(EscPosDecoder.decodeStrict(
+                ReceiptEscPos.render(offline, PrinterProfile.standard(PaperWidth.MM58)), ChineseMode.FS_AMPERSAND));
+        assertThat(t.text().replace("\n", "")).contains("已离线保存，网络恢复后将自动提交");
+    }
 }

@@ -86,6 +86,26 @@ class ReceiptPdfTest {
     }
 
     @Test
+    void garbageFilesAreInvalidOrUnsignedNeverAnException(@TempDir Path keys) throws Exception {
+        ReceiptSigningKey key = ReceiptSigningKey.loadOrCreate(keys);
+        java.util.Random random = new java.util.Random(4);
+        String marker = ReceiptSignature.MARKER;
+        for (int i = 0; i < 300; i++) {
+            byte[] noise = new byte[random.nextInt(200)];
+            random.nextBytes(noise);
+            String tail = switch (i % 4) {
+                case 0 -> "";
+                case 1 -> "\n" + marker + "\n";
+                case 2 -> "\n" + marker + ReceiptSigningKey.fingerprint(key.publicKey()) + " !!notbase64\n";
+                default -> "\n" + marker + ReceiptSigningKey.fingerprint(key.publicKey()) + " AAAA\n";
+            };
+            byte[] file = (new String(noise, StandardCharsets.ISO_8859_1) + tail).getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(ReceiptSignature.verify(file, key.publicKey()))
+                    .isNotInstanceOf(ReceiptSignature.Verdict.Valid.class);
+        }
+    }
+
+    @Test
     void keyIsReloadedNotRegenerated(@TempDir Path keys) throws Exception {
         ReceiptSigningKey a = ReceiptSigningKey.loadOrCreate(keys);
         ReceiptSigningKey b = ReceiptSigningKey.loadOrCreate(keys);

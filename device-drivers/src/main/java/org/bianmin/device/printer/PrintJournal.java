@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * The durable record of print jobs: an append-only text file, one line per state change
  * ({@code epochMillis TAB jobId TAB STATE TAB detail}), forced to disk before the printer sees a byte. On open, a
  * job left {@code SENDING} (the kiosk died mid-job) becomes {@code INCOMPLETE}: it may be partly on paper, so it
- * is neither dropped nor silently printed again. A torn last line from a crash is skipped.
+ * is neither dropped nor silently printed again. A torn last line from a crash is skipped. A long journal is
+ * compacted on open to each job's last line, so every job id ever printed is still remembered.
  */
 public final class PrintJournal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PrintJournal.class);
+    /** Journals with more superseded lines than this are rewritten with one line per job. */
+    static final int COMPACT_AT = 1000;
 
     public enum JobState {
         /** Refused before sending; may be tried again. */
@@ -50,6 +53,7 @@ public final class PrintJournal implements AutoCloseable {
     }
 
     public static PrintJournal open(Path path, Clock clock) throws IOException {
+        Map<String, String> last = new LinkedHashMap<>();
         Map<String, JobState> loaded = new LinkedHashMap<>();
         if (Files.exists(path)) {
             List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
@@ -57,9 +61,14 @@ public final class PrintJournal implements AutoCloseable {
                 String[] f = lines.get(i).split("\t", 4);
                 try {
                     loaded.put(f[1], JobState.valueOf(f[2]));
+                    last.remove(f[1]);
+                    last.put(f[1], lines.get(i));
                 } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException torn) {
                     log.warn("print journal {} line {} unreadable, skipped", path, i + 1);
                 }
+            }
+            if (lines.size() - last.size() > COMPACT_AT) {
+                compact(path, last.values());
             }
         } else if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
@@ -74,6 +83,22 @@ public final class PrintJournal implements AutoCloseable {
             }
         }
         return j;
+    }
+
+    /** Keeps only each job's last line, written to a temporary file and moved over the journal atomically. */
+    private static void compact(Path path, java.util.Collection<String> lastLines) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".compact");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap((String.join("\n", lastLines) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        log.info("print journal {} compacted to {} jobs", path, lastLines.size());
     }
 
     public synchronized Optional<JobState> state(String jobId) {

@@ -25,10 +25,13 @@ public record PrinterProfile(PaperWidth paper, ChineseMode chineseMode, boolean 
         }
     }
 
-    /** A typical Chinese thermal kiosk printer: {@code FS &} mode, native QR, 256-byte chunks. */
+    /**
+     * A typical Chinese thermal kiosk printer: {@code FS &} mode, native QR, 256-byte chunks. Printers answer
+     * {@code DLE EOT} within milliseconds; the 1 s reply timeout leaves room for a loaded USB-serial adapter.
+     */
     public static PrinterProfile standard(PaperWidth paper) {
         return new PrinterProfile(paper, ChineseMode.FS_AMPERSAND, true, 256, Duration.ofSeconds(5),
-                Duration.ofMillis(500));
+                Duration.ofSeconds(1));
     }
 
     public PrinterProfile withNativeQr(boolean on) {

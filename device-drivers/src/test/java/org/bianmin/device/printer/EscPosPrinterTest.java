@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EscPosPrinterTest {
 
     static final PrinterProfile PROFILE = new PrinterProfile(PaperWidth.MM58, ChineseMode.FS_AMPERSAND, true, 128,
-            Duration.ofSeconds(2), Duration.ofMillis(300));
+            Duration.ofSeconds(2), Duration.ofSeconds(1));
 
     @TempDir
     Path dir;
@@ -192,6 +192,23 @@ class EscPosPrinterTest {
             assertThat(after.state("R-1")).isEmpty();
             EscPosPrinter printer = new EscPosPrinter(link.hostEnd(), PROFILE, after, tracker);
             assertThat(printer.print(receipt("R-10"))).isEqualTo(new PrintOutcome.PreviouslyIncomplete("R-10"));
+        }
+    }
+
+    @Test
+    void aLongJournalIsCompactedAndStillRemembersEveryJob() throws Exception {
+        Path file = dir.resolve("long.tsv");
+        try (PrintJournal j = PrintJournal.open(file, Clock.systemUTC())) {
+            for (int i = 0; i < 1100; i++) {
+                j.record("J-" + i, PrintJournal.JobState.SENDING, "");
+                j.record("J-" + i, PrintJournal.JobState.PRINTED, "");
+            }
+            j.record("J-last", PrintJournal.JobState.SENDING, "");
+        }
+        try (PrintJournal j = PrintJournal.open(file, Clock.systemUTC())) {
+            assertThat(Files.readAllLines(file)).hasSize(1102);
+            assertThat(j.state("J-7")).contains(PrintJournal.JobState.PRINTED);
+            assertThat(j.state("J-last")).contains(PrintJournal.JobState.INCOMPLETE);
         }
     }
 }

@@ -50,7 +50,7 @@ final class SimPrinterCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 4;
         }
-        VirtualPrinter.Config config = VirtualPrinter.Config.of(printer.paper()).withChineseMode(printer.chinese)
+        VirtualPrinter.Config config = VirtualPrinter.Config.of(printer.paper).withChineseMode(printer.chinese)
                 .withFault(f).withPngDir(pngDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown);
@@ -58,7 +58,7 @@ final class SimPrinterCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             virtual.start();
             System.out.printf("virtual printer on %s (%d mm, %s, fault %s); receipts go to %s; Ctrl-C stops%n",
-                    printer.port, printer.width, printer.chinese, f, pngDir);
+                    printer.port, printer.paper.millimetres(), printer.chinese, f, pngDir);
             if (duration > 0) {
                 stopped.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
             } else {

@@ -113,6 +113,8 @@ class ReceiptCliTest {
             assertThat(png.resolve("receipt-0001.png")).isNotEmptyFile();
             assertThat(new picocli.CommandLine(new SimPrinterCommand()).execute("--port", "x", "--png-dir", "y",
                     "--fault", "smoke")).isEqualTo(1);
+            assertThat(KioskCtl.run("print", "test", "--port", "x", "--width", "70")).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("paper width must be 58 or 80");
         }
     }
 }
