@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 PrintCommand.class,
                 PrinterCommand.class,
                 ReceiptCommand.class,
+                OutboxCommand.class,
+                AuditCommand.class,
                 KeysCommand.class,
                 DevicesCommand.class, IdCardCommand.class, ScanCommand.class, SimCommand.class,
         })
