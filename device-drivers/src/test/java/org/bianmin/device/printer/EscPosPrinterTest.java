@@ -134,6 +134,18 @@ class EscPosPrinterTest {
     }
 
     @Test
+    void withoutAnUnplugActionTheVirtualPrinterClosesItsEndAndGoesSilent() throws Exception {
+        virtual = new VirtualPrinter(link.deviceEnd(), VirtualPrinter.Config.of(PaperWidth.MM58)
+                .withFault(Fault.UNPLUG));
+        virtual.start();
+        journal = PrintJournal.open(dir.resolve("j.tsv"), Clock.systemUTC());
+        EscPosPrinter printer = new EscPosPrinter(link.hostEnd(), PROFILE, journal, tracker);
+        assertThat(printer.print(receipt("R-11"))).isInstanceOfSatisfying(PrintOutcome.Incomplete.class,
+                i -> assertThat(i.failure()).isEqualTo(PrintOutcome.Failure.STALLED));
+        assertThat(journal.state("R-11")).contains(PrintJournal.JobState.INCOMPLETE);
+    }
+
+    @Test
     void aPrinterThatStopsReadingIsStalledNotAHang() throws Exception {
         EscPosPrinter printer = start(VirtualPrinter.Config.of(PaperWidth.MM58).withFault(Fault.STALL));
         assertThat(printer.print(receipt("R-6"))).isInstanceOfSatisfying(PrintOutcome.Incomplete.class,

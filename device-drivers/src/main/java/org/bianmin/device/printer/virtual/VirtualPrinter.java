@@ -35,6 +35,8 @@ public final class VirtualPrinter implements AutoCloseable {
     private static final Duration READ_SLICE = Duration.ofMillis(100);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration REOPEN_PAUSE = Duration.ofMillis(100);
+    /** How long the default unplug keeps the device end closed before "plugging back in". */
+    static final Duration UNPLUGGED_FOR = Duration.ofSeconds(3);
 
     /** Misbehaviour to simulate; {@code --fault NAME} on the command line. */
     public enum Fault {
@@ -58,7 +60,7 @@ public final class VirtualPrinter implements AutoCloseable {
 
     /**
      * @param unplug what "pulling the cable" does: for an in-memory link or a pty pair, the link's unplug; by
-     *               default the device end is closed (the host then sees silence)
+     *               default the device end is closed for {@link #UNPLUGGED_FOR} (the host then sees silence)
      */
     public record Config(PaperWidth paper, ChineseMode chineseMode, Fault fault, int paperOutAfterLines,
             int faultAfterBytes, Duration slowPause, Optional<Path> pngDir, Optional<Runnable> unplug) {
@@ -109,6 +111,8 @@ public final class VirtualPrinter implements AutoCloseable {
     private volatile PrinterStatus status;
     private volatile boolean running;
     private volatile boolean stalled;
+    private volatile boolean unplugged;
+    private volatile long unpluggedUntil;
     private Thread thread;
     private int jobLines;
     private long jobBytes;
@@ -158,11 +162,11 @@ public final class VirtualPrinter implements AutoCloseable {
         byte[] buf = new byte[4096];
         while (running) {
             try {
-                transport.open();
-                if (stalled) {
+                if (stalled || unplugged && System.nanoTime() - unpluggedUntil < 0) {
                     LockSupport.parkNanos(READ_SLICE.toNanos());
                     continue;
                 }
+                transport.open();
                 int max = config.fault() == Fault.SLOW ? 16 : buf.length;
                 int n = transport.read(buf, 0, max, READ_SLICE);
                 if (n > 0) {
@@ -202,9 +206,15 @@ public final class VirtualPrinter implements AutoCloseable {
                 stalled = true;
             } else {
                 log.info("virtual printer: unplugging (fault UNPLUG)");
-                config.unplug().orElse(transport::close).run();
+                config.unplug().orElse(this::unplugDeviceEnd).run();
             }
         }
+    }
+
+    private void unplugDeviceEnd() {
+        unpluggedUntil = System.nanoTime() + UNPLUGGED_FOR.toNanos();
+        unplugged = true;
+        transport.close();
     }
 
     private synchronized void handle(EscPosEvent e) throws TransportException {
