@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.search.SearchHit;
+import org.bianmin.device.printer.EscPosPrinter;
+import org.bianmin.device.printer.StatusReplyException;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -24,6 +28,7 @@ import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
+import org.bianmin.kiosk.status.ServiceNotices;
 import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.protocol.catalogue.Catalogue;
@@ -46,14 +51,18 @@ public final class Kiosk implements AutoCloseable {
     private final OfflineCache cache;
     private final Optional<DemoEnvironment> demo;
     private final Optional<KioskDevices> devices;
-    private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("devices").daemon().factory());
+    /** How often an idle printer is asked for its status, so a notice goes up before a citizen needs it. */
+    static final Duration PRINTER_POLL = Duration.ofSeconds(20);
+
+    private final ScheduledExecutorService deviceExecutor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("devices").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("storage").daemon().factory());
     private Navigator navigator;
     private KioskSession session;
     private IdleMonitor idle;
     private KioskShell shell;
+    private ServiceNotices notices;
     private Applications applications;
 
     private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo) {
@@ -102,13 +111,28 @@ public final class Kiosk implements AutoCloseable {
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);
-        shell = new KioskShell(navigator, messages, session, idle,
+        notices = new ServiceNotices(ui);
+        devices.ifPresent(d -> {
+            d.status().forEach(notices::watch);
+            d.printer().ifPresent(printer -> deviceExecutor.scheduleWithFixedDelay(() -> checkPrinter(printer), 0,
+                    PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
+        });
+        shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d.devices(), messages)));
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
                 catalogue().version(), catalogue().items().size(),
                 demo.map(d -> ", demo portal " + d.portalUrl()).orElse(""));
         return shell;
+    }
+
+    /** Asks the printer for its status; the driver feeds the status model, which raises or clears the notice. */
+    public void checkPrinter(EscPosPrinter printer) {
+        try {
+            printer.status();
+        } catch (StatusReplyException | RuntimeException e) {
+            LOG.warn("printer status check failed: {}", e.toString());
+        }
     }
 
     public Catalogue catalogue() {
@@ -129,6 +153,10 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskSession session() {
         return session;
+    }
+
+    public ServiceNotices notices() {
+        return notices;
     }
 
     public IdleMonitor idle() {

@@ -3,6 +3,7 @@ package org.bianmin.kiosk.ui;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,6 +14,7 @@ import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
+import org.bianmin.kiosk.status.ServiceNotices;
 
 /**
  * The frame around every screen: title, language and elder-mode switches on top, Back/Home and help at the
@@ -32,11 +34,13 @@ public final class KioskShell {
     private final KioskSession session;
     private final IdleMonitor idle;
     private final Identity identity;
+    private final ServiceNotices notices;
     private Node demoControls;
 
     public KioskShell(Navigator navigator, Messages messages, KioskSession session, IdleMonitor idle,
-                      Identity identity) {
+                      ServiceNotices notices, Identity identity) {
         this.navigator = navigator;
+        this.notices = notices;
         this.messages = messages;
         this.session = session;
         this.idle = idle;
@@ -50,6 +54,7 @@ public final class KioskShell {
         messages.languageProperty().addListener((obs, old, now) -> render());
         session.elderModeProperty().addListener((obs, old, now) -> render());
         idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
+        notices.noticesProperty().addListener((obs, old, now) -> render());
         render();
     }
 
@@ -98,7 +103,14 @@ public final class KioskShell {
         footer.getStyleClass().add("footer");
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        frame.setTop(header);
+        VBox top = new VBox(header);
+        for (String notice : notices.noticesProperty().get()) {
+            Label banner = Widgets.label(m.get(notice), "notice-banner");
+            banner.setId(notice.replace('.', '-'));
+            banner.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(banner);
+        }
+        frame.setTop(top);
         frame.setCenter(ViewFactory.render(navigator.current(), m));
         frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
         renderCountdown(idle.secondsLeftProperty().get());

@@ -63,42 +63,7 @@ class CitizenJourneyUiTest extends FxRobot {
 
     @Test
     void applyIdentifyFillConsentSubmitPrintAndRate() throws Exception {
-        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
-                .orElseThrow();
-        clickOn("#search-field").write("sbk");
-        clickOn("#search-button");
-        scrollTo("#item-" + item.code());
-        clickOn("#item-" + item.code());
-        clickOn("#apply");
-        assertThat(texts()).contains(new org.bianmin.kiosk.i18n.Messages(
-                org.bianmin.kiosk.i18n.Language.ZH_CN).get("identify.place"));
-
-        clickOn("#demo-place-card");
-        waitFor("#journey-form");
-        assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
-
-        clickOn("#form-next");
-        assertThat(texts()).contains("请填写此项");
-        clickOn("#field-phone");
-        for (char c : PHONE.toCharArray()) {
-            scrollTo("#key-" + c);
-            clickOn("#key-" + c);
-        }
-        assertThat(lookup("#field-phone").queryAs(TextInputControl.class).getText()).isEqualTo(PHONE);
-        String firstOption = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
-                .orElseThrow().options().getFirst();
-        scrollTo(labeled(firstOption));
-        clickOn(labeled(firstOption));
-        scrollTo("#form-next");
-        clickOn("#form-next");
-
-        waitFor("#journey-consent");
-        clickOn("#consent-agree");
-        waitFor("#journey-review");
-        assertThat(texts()).contains("138****5678").doesNotContain(PHONE);
-        clickOn("#review-submit");
-
-        waitFor("#journey-receipt");
+        ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
         assertThat(receiptNumber).startsWith(KioskConfig.defaults().kioskId() + "-");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-paper").queryLabeled().getText()
@@ -128,15 +93,68 @@ class CitizenJourneyUiTest extends FxRobot {
     }
 
     @Test
-    void anExpiredCardIsRefusedWithItsOwnMessageAndARetry() throws Exception {
+    void printerOutOfPaperRaisesTheNoticeAndTheReceiptStaysOnScreen() throws Exception {
+        var devices = kiosk.demo().orElseThrow().devices();
+        devices.virtualPrinter().setStatus(new org.bianmin.device.printer.PrinterStatus(true, false, false, true,
+                true, false));
+        kiosk.checkPrinter(devices.devices().printer().orElseThrow());
+        waitFor("#notice-printerUnavailable");
+
+        applyUntilReceipt();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-paper").queryLabeled().getText()
+                .equals("暂时无法打印回执，请扫描二维码或记下回执编号"));
+        assertThat(lookup("#receipt-number").queryLabeled().getText()).isNotBlank();
+        assertThat(lookup("#receipt-qr").tryQuery()).isPresent();
+        assertThat(devices.virtualPrinter().transcript().text()).isEmpty();
+    }
+
+    /** Finds the item by its pinyin initials and presses "apply". */
+    private ServiceItem openItem() {
         ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
                 .orElseThrow();
-        interact(() -> kiosk.navigator().home());
         clickOn("#search-field").write("sbk");
         clickOn("#search-button");
         scrollTo("#item-" + item.code());
         clickOn("#item-" + item.code());
         clickOn("#apply");
+        return item;
+    }
+
+    /** Search, apply, place the card, fill the form by touch, consent, submit: returns the item applied for. */
+    private ServiceItem applyUntilReceipt() throws Exception {
+        ServiceItem item = openItem();
+        assertThat(texts()).contains(new org.bianmin.kiosk.i18n.Messages(
+                org.bianmin.kiosk.i18n.Language.ZH_CN).get("identify.place"));
+
+        clickOn("#demo-place-card");
+        waitFor("#journey-form");
+        assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
+
+        clickOn("#form-next");
+        assertThat(texts()).contains("请填写此项");
+        clickOn("#field-phone");
+        for (char c : PHONE.toCharArray()) {
+            clickOn("#key-" + c);
+        }
+        assertThat(lookup("#field-phone").queryAs(TextInputControl.class).getText()).isEqualTo(PHONE);
+        String firstOption = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
+                .orElseThrow().options().getFirst();
+        scrollTo(labeled(firstOption));
+        clickOn(labeled(firstOption));
+        clickOn("#form-next");
+
+        waitFor("#journey-consent");
+        clickOn("#consent-agree");
+        waitFor("#journey-review");
+        assertThat(texts()).contains("138****5678").doesNotContain(PHONE);
+        clickOn("#review-submit");
+        waitFor("#journey-receipt");
+        return item;
+    }
+
+    @Test
+    void anExpiredCardIsRefusedWithItsOwnMessageAndARetry() throws Exception {
+        openItem();
         Path expired = data.resolve("expired.json");
         java.nio.file.Files.writeString(expired, new String(getClass().getResourceAsStream(
                 "/org/bianmin/device/idcard/cards/resident.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
@@ -149,13 +167,7 @@ class CitizenJourneyUiTest extends FxRobot {
 
     @Test
     void goingIdleWipesEveryPersonalValueFromScreenAndViewModels() throws Exception {
-        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
-                .orElseThrow();
-        clickOn("#search-field").write("sbk");
-        clickOn("#search-button");
-        scrollTo("#item-" + item.code());
-        clickOn("#item-" + item.code());
-        clickOn("#apply");
+        openItem();
         clickOn("#demo-place-card");
         waitFor("#journey-form");
         clickOn("#field-phone");
