@@ -16,7 +16,7 @@ import org.bianmin.device.transport.MemoryLink;
 import org.bianmin.device.transport.TransportException;
 
 /** Random and mutated input never makes a parser throw an unchecked exception or hang. */
-class IdCardParserProperties {
+class IdCardParserPropertiesTest {
 
     private static final byte[] GOOD_FRAME = goodFrame();
 

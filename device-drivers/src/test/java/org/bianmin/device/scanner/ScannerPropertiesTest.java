@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Random input never makes the scanner's pure parts throw, and the framer's buffer stays bounded. */
-class ScannerProperties {
+class ScannerPropertiesTest {
 
     @Property(tries = 500)
     void framingAndClassifyingRandomBytesNeverThrows(@ForAll @Size(max = 5000) byte[] bytes,
