@@ -67,6 +67,11 @@ public final class PortalServer implements AutoCloseable {
 
     private final PortalStore store;
     private final ObjectMapper json = CatalogueReader.mapper();
+    {
+        // A 10,000-item catalogue travels base64 inside the publish request: allow strings up to the body limit.
+        json.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength((int) MAX_BODY).build());
+    }
     private final CatalogueReader reader = new CatalogueReader();
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive;
@@ -227,6 +232,7 @@ public final class PortalServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY;
         config.http.generateEtags = false;
+        config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} kiosk={} {}ms", ctx.method(), ctx.path(),
                 ctx.statusCode(), Optional.ofNullable(ctx.attribute(KIOSK)).orElse("-"), Math.round(ms)));
         var routes = config.routes;

@@ -65,7 +65,8 @@ final class CatalogueSync {
 
     /** {@code mayRefetch}: a publish between the two GETs pairs a new body with an old signature; look once more. */
     private CatalogueCheck check(boolean mayRefetch) {
-        HttpRequest.Builder get = HttpRequest.newBuilder(client.catalogueFile(ApiPaths.CATALOGUE));
+        HttpRequest.Builder get = HttpRequest.newBuilder(client.catalogueFile(ApiPaths.CATALOGUE))
+                .header("Accept-Encoding", "gzip");
         if (etag != null && store.current().isPresent()) {
             get.header("If-None-Match", etag);
         }

@@ -2,6 +2,7 @@ package org.bianmin.cache.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.FailureClass;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -65,7 +67,7 @@ final class PortalClient {
                 HttpResponse.BodyHandlers.ofByteArray());
         try {
             HttpResponse<byte[]> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Reply.Answered(r.statusCode(), r.headers(), r.body());
+            return new Reply.Answered(r.statusCode(), r.headers(), decoded(r));
         } catch (TimeoutException e) {
             future.cancel(true);
             return new Reply.NoAnswer("no complete answer within " + timeout.toMillis() + " ms");
@@ -77,6 +79,19 @@ final class PortalClient {
             future.cancel(true);
             Thread.currentThread().interrupt();
             return new Reply.NoAnswer("interrupted");
+        }
+    }
+
+    /** The JDK client does not undo Content-Encoding; catalogue requests ask for gzip (a tenth of the bytes). */
+    private static byte[] decoded(HttpResponse<byte[]> r) throws ExecutionException {
+        if (!r.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return r.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            // A broken gzip stream is a truncated answer: transient, like a reset connection.
+            throw new ExecutionException(e);
         }
     }
 
