@@ -85,7 +85,11 @@ public final class IdCardReader {
         }
     }
 
-    /** Asks the SAM module for its status; empty when it is fine. Marks the reader online or faulty. */
+    /**
+     * Asks the SAM module for its status; empty when it is fine. Marks the reader online or faulty. While another
+     * call is using the reader it does not wait: it returns a {@code CANCELLED} failure (the reader is busy, which
+     * a supervisor's probe counts as alive).
+     */
     public Optional<ReadResult.Failed> checkSam() {
         return exclusive(() -> {
             Step step = exchange(Command.SAM_STATUS, options.commandTimeout());
@@ -98,7 +102,7 @@ public final class IdCardReader {
             }
             markOnline();
             return Optional.empty();
-        }, () -> Optional.of(cancelledResult()));
+        }, () -> Optional.of(cancelledResult()), Duration.ZERO);
     }
 
     /** Waits up to {@code timeout} for a card, polling every {@link Options#pollInterval()}, and reads it. */
@@ -114,7 +118,7 @@ public final class IdCardReader {
                     return cancelled ? cancelledResult() : result;
                 }
             }
-        }, this::cancelledResult);
+        }, this::cancelledResult, options.readTimeout().multipliedBy(2));
     }
 
     /**
@@ -147,7 +151,7 @@ public final class IdCardReader {
                     return Removal.STILL_PRESENT;
                 }
             }
-        }, () -> Removal.CANCELLED);
+        }, () -> Removal.CANCELLED, options.readTimeout().multipliedBy(2));
     }
 
     /** One find → select → read cycle. */
@@ -306,14 +310,16 @@ public final class IdCardReader {
         return !cancelled && deadline - System.nanoTime() > 0;
     }
 
-    private <T> T exclusive(java.util.function.Supplier<T> body, java.util.function.Supplier<T> whenCancelled) {
+    /** Runs {@code body} alone, waiting up to {@code wait} for a call in progress; {@code whenBusy} otherwise. */
+    private <T> T exclusive(java.util.function.Supplier<T> body, java.util.function.Supplier<T> whenBusy,
+                            Duration wait) {
         try {
-            if (!busy.tryLock(options.readTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                return whenCancelled.get();
+            if (!busy.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return whenBusy.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return whenCancelled.get();
+            return whenBusy.get();
         }
         try {
             cancelled = false;

@@ -27,6 +27,9 @@ public final class IdCardSimulator implements AutoCloseable {
     private final RandomGenerator random;
     private volatile Optional<IdentityCard> card = Optional.empty();
     private volatile IdCardFault fault = IdCardFault.NONE;
+    private volatile boolean haltAfterRead;
+    /** The card already read, under {@link #haltAfterRead}: not found again until it leaves the field. */
+    private volatile boolean halted;
     private FrameReader frames;
 
     public IdCardSimulator(SimulatedPort port, RandomGenerator random) {
@@ -42,10 +45,21 @@ public final class IdCardSimulator implements AutoCloseable {
 
     public void placeCard(IdentityCard card) {
         this.card = Optional.of(card);
+        this.halted = false;
     }
 
     public void removeCard() {
         this.card = Optional.empty();
+        this.halted = false;
+    }
+
+    /**
+     * Readers differ after a successful read: some keep finding the card while it lies there (the default here:
+     * a card left behind is visible), others, as the protocol reference describes, do not find the same card again
+     * until it has left the field. {@code true} simulates the latter.
+     */
+    public void haltAfterRead(boolean halt) {
+        this.haltAfterRead = halt;
     }
 
     public boolean hasCard() {
@@ -89,7 +103,7 @@ public final class IdCardSimulator implements AutoCloseable {
             send(FrameCodec.reply(0x60, new byte[0]));
             return;
         }
-        boolean present = card.isPresent() && now != IdCardFault.NO_CARD;
+        boolean present = card.isPresent() && now != IdCardFault.NO_CARD && !halted;
         switch (command.get()) {
             case RESET_SAM, SAM_STATUS, SET_MAX_RF_BYTES -> send(FrameCodec.reply(0x90, new byte[0]));
             case READ_SAM_ID -> send(FrameCodec.reply(0x90, SAM_ID));
@@ -144,7 +158,10 @@ public final class IdCardSimulator implements AutoCloseable {
                     port.unplugFor(UNPLUGGED_FOR);
                     throw new TransportException(TransportException.Kind.DISCONNECTED, "simulated unplug");
                 }
-                default -> send(frame);
+                default -> {
+                    send(frame);
+                    halted = haltAfterRead;
+                }
             }
             log.debug("sent a card ({} fault)", now);
         } finally {

@@ -126,6 +126,10 @@ public final class SerialTransport implements Transport {
     }
 
     private TransportException lost(String what) {
+        if (port == null) {
+            // Closed by another thread while this one was in a native call: not an unplug.
+            return new TransportException(TransportException.Kind.CLOSED, portName + " was closed");
+        }
         markDisconnected();
         return new TransportException(TransportException.Kind.DISCONNECTED, portName + ": " + what + " failed");
     }

@@ -137,6 +137,32 @@ class IdCardReaderTest {
     }
 
     @Test
+    void aReaderThatHaltsTheReadCardReportsRemovalAtOnceAndFindsItAgainWhenReplaced() throws Exception {
+        IdentityCard card = CardFiles.sample("resident.json");
+        simulator.haltAfterRead(true);
+        simulator.placeCard(card);
+        assertThat(reader.read(Duration.ofSeconds(2))).isInstanceOf(ReadResult.CardRead.class);
+        assertThat(reader.awaitRemoval(Duration.ofSeconds(1))).isEqualTo(IdCardReader.Removal.REMOVED);
+        assertThat(reader.read(Duration.ofMillis(100))).isInstanceOf(ReadResult.NoCard.class);
+        simulator.removeCard();
+        simulator.placeCard(card);
+        assertThat(reader.read(Duration.ofSeconds(2))).isInstanceOf(ReadResult.CardRead.class);
+    }
+
+    @Test
+    void aSamProbeDoesNotWaitForARead() throws Exception {
+        CompletableFuture<ReadResult> waiting =
+                CompletableFuture.supplyAsync(() -> reader.read(Duration.ofSeconds(30)));
+        while (status.current().state() != DeviceState.ONLINE) {
+            Thread.onSpinWait();
+        }
+        assertThat(reader.checkSam())
+                .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(ReadResult.Kind.CANCELLED));
+        reader.cancel();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(ReadResult.Failed.class);
+    }
+
+    @Test
     void cancelStopsAWaitingRead() throws Exception {
         IdCardReader.Options o = reader.options();
         IdCardReader slow = new IdCardReader(link.hostEnd(), status, new IdCardReader.Options(Duration.ofSeconds(30),

@@ -35,6 +35,10 @@ final class SimIdCardCommand implements Callable<Integer> {
                     + "foreign-permanent.json, hmt-residence.json.")
     String card;
 
+    @Option(names = "--halt-after-read",
+            description = "Like readers that do not find a card again until it has left the field.")
+    boolean haltAfterRead;
+
     @Mixin
     SimOptions sim;
 
@@ -60,6 +64,7 @@ final class SimIdCardCommand implements Callable<Integer> {
         }
         try (IdCardSimulator running = simulator) {
             running.fault(f.get());
+            running.haltAfterRead(haltAfterRead);
             running.start();
             System.out.printf("ID-card reader simulator on %s at %d baud, fault %s; Ctrl-C stops%n", port, baud,
                     f.get().cliName());
