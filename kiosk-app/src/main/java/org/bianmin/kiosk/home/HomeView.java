@@ -20,10 +20,13 @@ public final class HomeView {
         search.setId("search-field");
         search.setPromptText(m.get("home.search.prompt"));
         search.getStyleClass().add("search-field");
-        search.setOnAction(e -> vm.search(search.getText()));
+        search.setEditable(false);
+        // A touch on the field opens the search screen with its keyboard; results follow as the citizen types.
+        search.setOnMouseClicked(e -> vm.openSearch(search.getText()));
+        search.setOnKeyTyped(e -> vm.openSearch(e.getCharacter()));
         HBox.setHgrow(search, Priority.ALWAYS);
         Button go = Widgets.button("search-button", m.get("home.search.button"), "primary",
-                () -> vm.search(search.getText()));
+                () -> vm.openSearch(search.getText()));
         HBox searchRow = new HBox(search, go);
         searchRow.getStyleClass().add("search-row");
 

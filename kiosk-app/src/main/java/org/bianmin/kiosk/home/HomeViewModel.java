@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.browse.ItemListViewModel;
+import org.bianmin.kiosk.search.SearchViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.catalogue.Catalogue;
@@ -67,13 +68,11 @@ public final class HomeViewModel implements Screen {
                 topic.itemCodes().stream().map(byCode::get).toList(), c, navigator, apply));
     }
 
-    /** Shows the results for a query; a blank query does nothing. */
-    public void search(String query) {
-        String q = query == null ? "" : query.strip();
-        if (q.isEmpty()) {
-            return;
-        }
-        navigator.get().show(new ItemListViewModel(m -> m.get("search.title", q), finder.find(q), catalogue.get(),
-                navigator, apply));
+    /** Opens the search screen (with its on-screen keyboard), starting from what was typed here, if anything. */
+    public SearchViewModel openSearch(String typed) {
+        SearchViewModel search = new SearchViewModel(finder, catalogue.get(), navigator, apply);
+        search.queryProperty().set(typed == null ? "" : typed.strip());
+        navigator.get().show(search);
+        return search;
     }
 }

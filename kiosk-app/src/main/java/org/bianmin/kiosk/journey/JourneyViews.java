@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 
 /** The views of the application journey: each renders its view-model and binds to its properties. */

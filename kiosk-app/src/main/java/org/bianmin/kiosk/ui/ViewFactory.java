@@ -15,6 +15,8 @@ import org.bianmin.kiosk.journey.JourneyViews;
 import org.bianmin.kiosk.journey.RatingViewModel;
 import org.bianmin.kiosk.journey.ReceiptViewModel;
 import org.bianmin.kiosk.journey.ReviewViewModel;
+import org.bianmin.kiosk.search.SearchView;
+import org.bianmin.kiosk.search.SearchViewModel;
 
 /** Renders a screen's view-model in the current language. Views hold no state of their own. */
 public final class ViewFactory {
@@ -25,6 +27,7 @@ public final class ViewFactory {
         return switch (screen) {
             case HomeViewModel home -> HomeView.build(home, messages);
             case ItemListViewModel list -> ItemListView.build(list, messages);
+            case SearchViewModel search -> SearchView.build(search, messages);
             case ItemDetailViewModel detail -> ItemDetailView.build(detail, messages);
             case IdentifyViewModel identify -> JourneyViews.identify(identify, messages);
             case FormViewModel form -> JourneyViews.form(form, messages);

@@ -10,6 +10,7 @@ import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.detail.ItemDetailViewModel;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.search.SearchViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -71,22 +72,29 @@ class HomeViewModelTest {
         ServiceItem withSynonym = catalogue.items().stream().filter(i -> !i.synonyms().isEmpty()).findFirst()
                 .orElseThrow();
         String synonym = withSynonym.synonyms().getFirst();
-        home.search("  " + synonym + " ");
-        ItemListViewModel results = (ItemListViewModel) navigator.current();
+        SearchViewModel search = home.openSearch("  " + synonym + " ");
+        assertThat(navigator.current()).isSameAs(search);
+        ItemListViewModel results = search.resultsProperty().get();
         assertThat(results.rows()).extracting(ItemListViewModel.Row::code).contains(withSynonym.code());
         assertThat(results.title(new Messages(Language.EN))).isEqualTo("Search: " + synonym);
     }
 
     @Test
-    void blankSearchStaysHome() {
-        home.search("   ");
-        assertThat(navigator.current()).isSameAs(home);
+    void resultsFollowEveryKeyAndABlankQueryShowsNothing() {
+        SearchViewModel search = home.openSearch("");
+        assertThat(search.resultsProperty().get().rows()).isEmpty();
+        search.queryProperty().set("s");
+        int broad = search.resultsProperty().get().rows().size();
+        search.queryProperty().set("sbk");
+        assertThat(search.resultsProperty().get().rows()).isNotEmpty().hasSizeLessThanOrEqualTo(broad)
+                .extracting(ItemListViewModel.Row::name).anyMatch(n -> n.contains("社会保障卡"));
+        search.queryProperty().set("   ");
+        assertThat(search.resultsProperty().get().rows()).isEmpty();
     }
 
     @Test
     void nonsenseFindsNothing() {
-        home.search("zzzz-no-such-service");
-        assertThat(((ItemListViewModel) navigator.current()).rows()).isEmpty();
+        assertThat(home.openSearch("zzzz-no-such-service").resultsProperty().get().rows()).isEmpty();
     }
 
     @Test

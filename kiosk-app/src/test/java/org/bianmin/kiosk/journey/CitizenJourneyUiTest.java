@@ -113,7 +113,6 @@ class CitizenJourneyUiTest extends FxRobot {
         ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
                 .orElseThrow();
         clickOn("#search-field").write("sbk");
-        clickOn("#search-button");
         scrollTo("#item-" + item.code());
         clickOn("#item-" + item.code());
         clickOn("#apply");

@@ -1,4 +1,4 @@
-package org.bianmin.kiosk.journey;
+package org.bianmin.kiosk.ui;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -11,14 +11,14 @@ import org.bianmin.kiosk.i18n.Messages;
  * The on-screen keyboard: digits and letters (for phone numbers, amounts, pinyin initials), backspace and clear.
  * It types into whichever field last had focus, so a citizen never needs the hidden physical keyboard.
  */
-final class Keypad {
+public final class Keypad {
 
     private static final String[] ROWS = {"1234567890", "QWERTYUIOP", "ASDFGHJKLX", "ZCVBNM"};
 
     private final VBox node = new VBox();
     private TextField target;
 
-    Keypad(Messages m) {
+    public Keypad(Messages m) {
         node.getStyleClass().add("keypad");
         for (String row : ROWS) {
             HBox keys = new HBox();
@@ -38,11 +38,11 @@ final class Keypad {
         node.getChildren().add(edit);
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
-    void target(TextField field) {
+    public void target(TextField field) {
         target = field;
     }
 

@@ -1,0 +1,38 @@
+package org.bianmin.kiosk.search;
+
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.browse.ItemListView;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Keypad;
+import org.bianmin.kiosk.ui.Widgets;
+
+/** Query field and keypad on top, results below, refreshed as the citizen types. */
+public final class SearchView {
+
+    private SearchView() {}
+
+    public static Node build(SearchViewModel vm, Messages m) {
+        TextField field = new TextField();
+        field.setId("search-field");
+        field.getStyleClass().add("search-field");
+        field.setPromptText(m.get("home.search.prompt"));
+        field.textProperty().bindBidirectional(vm.queryProperty());
+        Keypad keypad = new Keypad(m);
+        keypad.target(field);
+        BorderPane pane = new BorderPane();
+        VBox top = new VBox(field, keypad.node());
+        top.getStyleClass().add("search-top");
+        pane.setTop(top);
+        pane.setCenter(ItemListView.build(vm.resultsProperty().get(), m));
+        vm.resultsProperty().addListener((obs, old, now) -> pane.setCenter(ItemListView.build(now, m)));
+        javafx.application.Platform.runLater(() -> {
+            field.requestFocus();
+            field.end();
+        });
+        pane.getStyleClass().add("search");
+        return pane;
+    }
+}
