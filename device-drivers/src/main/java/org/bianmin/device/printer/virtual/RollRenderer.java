@@ -103,10 +103,23 @@ public final class RollRenderer {
                 .deriveFont(AffineTransform.getScaleInstance(l.widthMultiplier(), l.heightMultiplier()));
         g.setFont(f);
         g.setColor(Color.BLACK);
+        java.awt.FontMetrics fm = g.getFontMetrics();
         int baseline = y + (CELL_H - 4) * l.heightMultiplier();
         for (int cp : l.text().codePoints().toArray()) {
-            g.drawString(Character.toString(cp), x, baseline);
-            x += TextLayout.width(cp) * cellW;
+            String glyph = Character.toString(cp);
+            int cell = TextLayout.width(cp) * cellW;
+            int advance = fm.stringWidth(glyph);
+            if (advance > cell) {
+                // A fixed-pitch head has no room for a wide glyph (m, W): squeeze it into its cell.
+                AffineTransform saved = g.getTransform();
+                g.translate(x, baseline);
+                g.scale((double) cell / advance, 1);
+                g.drawString(glyph, 0, 0);
+                g.setTransform(saved);
+            } else {
+                g.drawString(glyph, x, baseline);
+            }
+            x += cell;
         }
     }
 
