@@ -35,12 +35,23 @@ public final class CardFiles {
     private CardFiles() {}
 
     public static IdentityCard load(Path file) throws CardFileException {
+        byte[] json;
         try {
-            return parse(file.toString(), JSON.readTree(Files.readAllBytes(file)));
-        } catch (JsonProcessingException e) {
-            throw new CardFileException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            json = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CardFileException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return parse(file.toString(), json);
+    }
+
+    /** A card from JSON text; {@code source} names it in error messages. */
+    public static IdentityCard parse(String source, byte[] json) throws CardFileException {
+        try {
+            return parse(source, JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new CardFileException(source + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new CardFileException(source + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -50,7 +61,7 @@ public final class CardFiles {
             if (in == null) {
                 throw new CardFileException("no sample card " + name);
             }
-            return parse(name, JSON.readTree(in));
+            return parse(name, in.readAllBytes());
         } catch (IOException e) {
             throw new CardFileException(name + ": cannot read (" + e.getMessage() + ")");
         }
