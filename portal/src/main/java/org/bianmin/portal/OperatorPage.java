@@ -33,7 +33,7 @@ final class OperatorPage {
         html.append("<h1>便民自助终端 — 运营页面</h1><p>当前目录版本 catalogue version: ").append(catalogueVersion)
                 .append("</p><h2>终端 Kiosks</h2><table><tr><th>kiosk</th><th>last heartbeat</th><th>app</th>"
                         + "<th>catalogue</th><th>devices</th><th>outbox</th><th>oldest pending</th>"
-                        + "<th>last sync</th></tr>");
+                        + "<th>last sync</th><th>alerts</th></tr>");
         for (KioskSummary k : kiosks) {
             kioskRow(html, k);
         }
@@ -53,14 +53,17 @@ final class OperatorPage {
                 .append(esc(k.kioskId())).append(k.revoked() ? " (revoked)" : "").append("</td><td>")
                 .append(k.lastHeartbeatAt() == null ? "never" : TIME.format(k.lastHeartbeatAt())).append("</td>");
         if (h == null) {
-            html.append("<td colspan=\"6\"></td></tr>");
+            html.append("<td colspan=\"7\"></td></tr>");
             return;
         }
         html.append("<td>").append(esc(h.appVersion())).append("</td><td>").append(h.catalogueVersion())
                 .append("</td><td>").append(devices(h.devices())).append("</td><td>").append(h.outboxDepth())
                 .append(h.blockedEntries() > 0 ? " (" + h.blockedEntries() + " blocked)" : "").append("</td><td>")
                 .append(Duration.ofSeconds(h.oldestPendingAgeSeconds())).append("</td><td>")
-                .append(h.lastSyncAt() == null ? "never" : TIME.format(h.lastSyncAt())).append("</td></tr>");
+                .append(h.lastSyncAt() == null ? "never" : TIME.format(h.lastSyncAt())).append("</td><td")
+                .append(h.alerts().isEmpty() ? ">" : " class=\"bad\">")
+                .append(h.alerts().stream().map(a -> "<div>" + esc(a) + "</div>").collect(Collectors.joining()))
+                .append("</td></tr>");
     }
 
     private static String devices(List<Heartbeat.DeviceReport> devices) {

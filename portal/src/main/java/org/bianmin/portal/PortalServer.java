@@ -34,6 +34,7 @@ import org.bianmin.protocol.api.CatalogueAnnouncement;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.HeartbeatAck;
+import org.bianmin.protocol.api.KioskCredential;
 import org.bianmin.protocol.api.Problem;
 import org.bianmin.protocol.api.ProblemType;
 import org.bianmin.protocol.api.PublishRequest;
@@ -267,6 +268,22 @@ public final class PortalServer implements AutoCloseable {
         routes.get(ApiPaths.OPERATOR_KIOSKS, ctx -> {
             operator(ctx);
             ctx.json(store.kiosks());
+        });
+        routes.post(ApiPaths.OPERATOR_KIOSKS, ctx -> {
+            operator(ctx);
+            String kioskId = body(ctx, KioskCredential.class).kioskId();
+            if (!KioskCredential.validKioskId(kioskId)) {
+                throw new ProblemException(Problem.of(ProblemType.VALIDATION, "registration rejected")
+                        .withErrors(List.of("kioskId: 3-40 characters a-z, 0-9 or '-'")));
+            }
+            ctx.status(201).json(new KioskCredential(kioskId, store.registerKiosk(kioskId)));
+        });
+        routes.post(ApiPaths.OPERATOR_KIOSKS + "/{kioskId}/revoke", ctx -> {
+            operator(ctx);
+            if (!store.revokeKiosk(ctx.pathParam("kioskId"))) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "no such kiosk");
+            }
+            ctx.status(204);
         });
         routes.post(ApiPaths.OPERATOR_SUBMISSIONS + "/{receipt}", ctx -> {
             operator(ctx);

@@ -83,9 +83,15 @@ class PortalServerTest {
             assertThat(r.headers().firstValue("Content-Type")).hasValue(ApiPaths.PROBLEM_JSON);
             assertThat(json.readTree(r.body()).has("detail")).isFalse();
         }
-        String token = portal.registerKiosk("kiosk-b");
+        HttpResponse<byte[]> registered = post(ApiPaths.OPERATOR_KIOSKS, creds.operatorToken(), null,
+                Map.of("kioskId", "kiosk-b"));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        String token = json.readTree(registered.body()).path("token").asText();
         assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(200);
-        portal.revokeKiosk("kiosk-b");
+        assertThat(post(ApiPaths.OPERATOR_KIOSKS, creds.operatorToken(), null, Map.of("kioskId", "B!")).statusCode())
+                .isEqualTo(422);
+        assertThat(post(ApiPaths.OPERATOR_KIOSKS + "/kiosk-b/revoke", creds.operatorToken(), null, Map.of())
+                .statusCode()).isEqualTo(204);
         assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(401);
         assertThat(post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat("kiosk-b")).statusCode())
                 .isEqualTo(403);
@@ -147,7 +153,8 @@ class PortalServerTest {
                 + Base64.getEncoder().encodeToString(("op:" + creds.operatorToken()).getBytes(StandardCharsets.UTF_8))));
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(html).contains(creds.kioskId(), "printer: WARNING", "paper LOW", "RCPT-000020")
+        assertThat(html).contains(creds.kioskId(), "printer: WARNING", "paper LOW", "RCPT-000020",
+                        "CATALOGUE_REFUSED")
                 .doesNotContain("350102199001011234");
         HttpResponse<byte[]> anonymous = get("/operator", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -227,7 +234,8 @@ class PortalServerTest {
     private static Heartbeat heartbeat(String kioskId) {
         return new Heartbeat(kioskId, "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
                 List.of(new Heartbeat.DeviceReport("printer", Heartbeat.DeviceState.WARNING, "paper low",
-                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), 3, 42, 0, null);
+                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), 3, 42, 0, null,
+                List.of("CATALOGUE_REFUSED: signed by key 00ff, which this kiosk does not trust"));
     }
 
     private String state(String receipt) throws Exception {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What the sync engine needs from the kiosk's outbox: peek the oldest due entry (marking it in flight), then
  * acknowledge it with the portal's answer. Narrow on purpose, so the engine does not depend on how the outbox
- * stores, encrypts or schedules its entries ({@link OutboxAdapters} binds it to the offline-cache outbox).
+ * stores, encrypts or schedules its entries (an adapter binds it to the offline-cache outbox).
  */
 public interface OutboxPort {
 

@@ -212,7 +212,9 @@ public final class SyncEngine implements AutoCloseable {
         Heartbeat beat = new Heartbeat(settings.kioskId(), settings.appVersion(), catalogue.currentVersion(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), devices.get(), backlog.pending(),
                 backlog.oldestPendingAge().toSeconds(), backlog.blocked(),
-                catalogue.lastSync().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null));
+                catalogue.lastSync().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null),
+                recentAlerts.stream().skip(Math.max(0, recentAlerts.size() - Heartbeat.MAX_ALERTS))
+                        .map(a -> a.at() + " " + a.kind() + ": " + a.message()).toList());
         byte[] body = SubmissionPayloads.write(beat);
         PortalClient.Reply reply = client.postJson(ApiPaths.HEARTBEATS, null, body);
         boolean ok = client.classify(reply) instanceof OutboxPort.Outcome.Delivered;

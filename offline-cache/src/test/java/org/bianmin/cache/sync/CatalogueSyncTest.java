@@ -94,6 +94,9 @@ class CatalogueSyncTest {
         assertRefused(engine, "signature");
 
         assertThat(f.alerts).hasSize(7).allMatch(a -> a.kind() == SyncAlert.Kind.CATALOGUE_REFUSED);
+        assertThat(engine.sendHeartbeatNow().get()).isTrue();
+        assertThat(f.portal.store().kiosks().getFirst().lastHeartbeat().alerts()).hasSize(7)
+                .allMatch(a -> a.contains("CATALOGUE_REFUSED"));
         serve(f.version(4), key, body -> body);
         assertThat(engine.checkCatalogueNow().get()).isEqualTo(new CatalogueCheck.Applied(4, 2));
     }

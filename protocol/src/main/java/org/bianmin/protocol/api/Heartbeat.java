@@ -6,14 +6,18 @@ import java.util.List;
 
 /**
  * A kiosk's periodic health report. {@code oldestPendingAgeSeconds} is 0 when the outbox is empty;
- * {@code lastSyncAt} is the last successful contact with the catalogue source (null: never).
+ * {@code lastSyncAt} is the last successful contact with the catalogue source (null: never); {@code alerts}
+ * are the kiosk's recent operator alerts (refused catalogue, blocked entry…), newest last, no personal data.
  */
 public record Heartbeat(String kioskId, String appVersion, long catalogueVersion, OffsetDateTime sentAt,
                         List<DeviceReport> devices, int outboxDepth, long oldestPendingAgeSeconds,
-                        int blockedEntries, OffsetDateTime lastSyncAt) {
+                        int blockedEntries, OffsetDateTime lastSyncAt, List<String> alerts) {
+
+    public static final int MAX_ALERTS = 10;
 
     public Heartbeat {
         devices = devices == null ? List.of() : List.copyOf(devices);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
     }
 
     public List<String> problems() {
@@ -29,6 +33,9 @@ public record Heartbeat(String kioskId, String appVersion, long catalogueVersion
         }
         if (outboxDepth < 0 || oldestPendingAgeSeconds < 0 || blockedEntries < 0) {
             problems.add("outboxDepth/oldestPendingAgeSeconds/blockedEntries: must not be negative");
+        }
+        if (alerts.size() > MAX_ALERTS) {
+            problems.add("alerts: at most " + MAX_ALERTS);
         }
         for (int i = 0; i < devices.size(); i++) {
             DeviceReport d = devices.get(i);
