@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.bianmin.device.idcard.CardFiles;
+import org.bianmin.device.idcard.IdCardFault;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.IdCardSimulator;
 import org.bianmin.device.idcard.IdentityCard;
@@ -57,6 +58,11 @@ public final class SimulatedDevices implements AutoCloseable {
     /** Lays a card on the simulated reader (the demo offers the bundled {@link CardFiles#SAMPLES}). */
     public void placeCard(IdentityCard card) {
         cardSimulator.placeCard(card);
+    }
+
+    /** Makes the simulated reader misbehave the way real ones do (card pulled mid-read, SAM failure…). */
+    public void cardFault(IdCardFault fault) {
+        cardSimulator.fault(fault);
     }
 
     public void removeCard() {

@@ -164,6 +164,26 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(lookup("#identify-retry").query().isVisible()).isTrue();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "CARD_REMOVED_MID_READ, 未能读取身份证",
+            "UNKNOWN_CARD_TYPE, 未能读取身份证",
+            "SAM_FAILURE, 读卡器暂时无法使用"})
+    void readerFaultsGetTheirOwnMessageAndRetryWorksOnceTheFaultIsGone(
+            org.bianmin.device.idcard.IdCardFault fault, String message) throws Exception {
+        var devices = kiosk.demo().orElseThrow().devices();
+        openItem();
+        devices.cardFault(fault);
+        clickOn("#demo-place-card");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().isVisible());
+        assertThat(lookup("#identify-error").queryLabeled().getText()).startsWith(message);
+
+        devices.cardFault(org.bianmin.device.idcard.IdCardFault.NONE);
+        clickOn("#identify-retry");
+        clickOn("#demo-place-card"); // a card pulled mid-read has to be laid down again
+        waitFor("#journey-form");
+    }
+
     @Test
     void goingIdleWipesEveryPersonalValueFromScreenAndViewModels() throws Exception {
         openItem();
