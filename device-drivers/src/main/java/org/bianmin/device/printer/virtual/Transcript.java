@@ -3,7 +3,6 @@ package org.bianmin.device.printer.virtual;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -107,9 +106,8 @@ public final class Transcript {
             return Optional.of(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
                     Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE, DecodeHintType.TRY_HARDER, Boolean.TRUE))
                     .getText());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (ReaderException e) {
+        } catch (ReaderException | RuntimeException notAQrCode) {
+            // an image from garbage bytes may trip ZXing in unexpected ways: it is simply not a QR code
             return Optional.empty();
         }
     }
