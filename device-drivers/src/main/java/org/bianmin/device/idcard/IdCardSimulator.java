@@ -62,10 +62,6 @@ public final class IdCardSimulator implements AutoCloseable {
         this.haltAfterRead = halt;
     }
 
-    public boolean hasCard() {
-        return card.isPresent();
-    }
-
     public void fault(IdCardFault fault) {
         this.fault = fault;
     }

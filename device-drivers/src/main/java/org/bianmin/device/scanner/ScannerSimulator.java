@@ -57,11 +57,6 @@ public final class ScannerSimulator implements AutoCloseable {
         this.fault = fault;
     }
 
-    /** Scans still waiting to be sent. */
-    public int pendingScans() {
-        return pending.size();
-    }
-
     private void serveOnce() throws TransportException, InterruptedException {
         String payload = pending.poll(100, TimeUnit.MILLISECONDS);
         if (payload == null) {

@@ -137,10 +137,6 @@ public final class SimulatedPort implements AutoCloseable {
         }
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
     /** Stops serving and closes the device end; waits for the serving thread to finish. */
     @Override
     public void close() {

@@ -15,10 +15,5 @@ public enum DeviceState {
     /** A fault a person can fix: a card left on the reader, printer cover open. */
     USER_ERROR,
     /** Working on a request (reading a card, printing). */
-    BUSY;
-
-    /** Whether a request can be sent now (busy devices queue, they are not broken). */
-    public boolean usable() {
-        return this == ONLINE || this == BUSY || this == USER_ERROR;
-    }
+    BUSY
 }

@@ -71,15 +71,6 @@ public final class MemoryLink implements Cable {
         }
     }
 
-    public boolean isPlugged() {
-        lock.lock();
-        try {
-            return plugged;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** A growable ring of bytes; only touched under {@link #lock}. */
     private static final class ByteRing {
         private byte[] data = new byte[256];

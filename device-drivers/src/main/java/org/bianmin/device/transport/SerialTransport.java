@@ -50,10 +50,6 @@ public final class SerialTransport implements Transport {
         return portName;
     }
 
-    public SerialSettings settings() {
-        return settings;
-    }
-
     /**
      * Called once, from jSerialComm's event thread, when the device vanishes while open (the event storm is
      * collapsed here); the supervisor uses it to notice an unplug on an idle port.

@@ -44,7 +44,7 @@ public final class TcpTransport implements Transport {
     }
 
     /**
-     * Listens on {@code bindHost:port} (0 = any free port, see {@link #boundPort()} after {@link #bind()}) and
+     * Listens on {@code bindHost:port} (0 = any free port: {@link #bind()} returns the one chosen) and
      * accepts one connection on {@link #open()}.
      */
     public static TcpTransport server(String bindHost, int port, Duration acceptTimeout) {
@@ -71,10 +71,6 @@ public final class TcpTransport implements Transport {
             }
             return boundPort;
         }
-    }
-
-    public int boundPort() {
-        return boundPort;
     }
 
     @Override
