@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.bianmin.cache.crypto.CryptoException;
 import org.bianmin.cache.crypto.PayloadCipher;
 import org.bianmin.cache.db.Database;
 import org.slf4j.Logger;
@@ -139,23 +140,50 @@ public final class Outbox {
         return claimNextDue(clock.instant());
     }
 
-    /** As {@link #claimNextDue()}, for entries due by {@code dueBy} (a dispatcher pass fixes it at its start). */
+    /**
+     * As {@link #claimNextDue()}, for entries due by {@code dueBy} (a dispatcher pass fixes it at its start). An
+     * entry whose payload cannot be decrypted (key missing, ciphertext altered) is blocked with the reason, for an
+     * operator, and the next one is claimed.
+     */
     public Optional<Outgoing> claimNextDue(Instant dueBy) {
         long now = dueBy.toEpochMilli();
-        Optional<OutboxEntry> claimed = db.write(c -> {
-            Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND o.next_attempt_ms <= ? "
-                    + "ORDER BY o.next_attempt_ms, s.id LIMIT 1", now).stream().findFirst();
-            if (due.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1 WHERE submission_id = ?")) {
-                    ps.setLong(1, due.get().id());
-                    ps.executeUpdate();
+        while (true) {
+            Optional<OutboxEntry> claimed = db.write(c -> {
+                Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND o.next_attempt_ms <= ? "
+                        + "ORDER BY o.next_attempt_ms, s.id LIMIT 1", now).stream().findFirst();
+                if (due.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1 WHERE submission_id = ?")) {
+                        ps.setLong(1, due.get().id());
+                        ps.executeUpdate();
+                    }
                 }
+                return due;
+            });
+            if (claimed.isEmpty()) {
+                return Optional.empty();
             }
-            return due;
+            OutboxEntry e = claimed.get();
+            try {
+                return Optional.of(new Outgoing(e.id(), e.idempotencyKey(), e.receiptNumber(), e.kind(), e.itemCode(),
+                        e.createdAt(), e.attempts() + 1, payload(e.id(), e.idempotencyKey())));
+            } catch (CryptoException unreadable) {
+                LOG.error("outbox entry {} (receipt {}) blocked: {}", e.id(), e.receiptNumber(), unreadable.getMessage());
+                block(e.id(), "payload cannot be decrypted: " + unreadable.getMessage());
+            }
+        }
+    }
+
+    private void block(long id, String reason) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'BLOCKED', last_error = ?, "
+                    + "blocked_reason = ? WHERE submission_id = ?")) {
+                ps.setString(1, reason);
+                ps.setString(2, reason);
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
         });
-        return claimed.map(e -> new Outgoing(e.id(), e.idempotencyKey(), e.receiptNumber(), e.kind(), e.itemCode(),
-                e.createdAt(), e.attempts() + 1, payload(e.id(), e.idempotencyKey())));
     }
 
     private byte[] payload(long id, UUID key) {

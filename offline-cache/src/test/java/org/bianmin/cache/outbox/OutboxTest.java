@@ -1,7 +1,6 @@
 package org.bianmin.cache.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,7 +192,7 @@ class OutboxTest {
     }
 
     @Test
-    void aPayloadMovedToAnotherRowFailsAuthentication() {
+    void aPayloadMovedToAnotherRowFailsAuthenticationAndIsBlocked() {
         Accepted a = enqueue();
         Accepted b = enqueue();
         db.write(c -> {
@@ -204,7 +203,11 @@ class OutboxTest {
                 return ps.executeUpdate();
             }
         });
-        assertThatThrownBy(() -> outbox.claimNextDue()).isInstanceOf(CryptoException.Tampered.class);
+        assertThat(dispatcher(new DeliveryResult.Delivered()).deliverDue()).isEqualTo(new OutboxDispatcher.Pass(1, 0, 0, 0));
+        assertThat(sent).extracting(Outgoing::idempotencyKey).containsExactly(b.idempotencyKey());
+        OutboxEntry blocked = outbox.entry(a.id()).orElseThrow();
+        assertThat(blocked.state()).isEqualTo(DeliveryState.BLOCKED);
+        assertThat(blocked.blockedReason()).isEqualTo("payload cannot be decrypted: " + new CryptoException.Tampered(null).getMessage());
     }
 
     @Test
