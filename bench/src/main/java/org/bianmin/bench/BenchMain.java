@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -61,11 +60,6 @@ public final class BenchMain {
                     + params(r.getParams());
             figures.add(new Harness.Figure(name, primary.getScore(), primary.getScoreUnit(),
                     String.format(Locale.ROOT, "± %.3f (%s)", primary.getScoreError(), r.getParams().getMode())));
-            if (r.getParams().getMode() == Mode.SampleTime) {
-                var stats = primary.getStatistics();
-                figures.add(new Harness.Figure(name + " p50", stats.getPercentile(50), primary.getScoreUnit(), ""));
-                figures.add(new Harness.Figure(name + " p99", stats.getPercentile(99), primary.getScoreUnit(), ""));
-            }
             r.getSecondaryResults().forEach((label, result) -> figures.add(new Harness.Figure(
                     name + " " + label, result.getScore(), result.getScoreUnit(), "")));
         }
