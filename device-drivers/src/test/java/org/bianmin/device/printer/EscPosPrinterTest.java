@@ -90,6 +90,15 @@ class EscPosPrinterTest {
     }
 
     @Test
+    void paperNearEndStillPrintsAndReportsTheSupplyLow() throws Exception {
+        EscPosPrinter printer = start(VirtualPrinter.Config.of(PaperWidth.MM58));
+        virtual.setStatus(PrinterStatus.READY.withPaperNearEnd(true));
+        assertThat(printer.print(receipt("R-12"))).isInstanceOf(PrintOutcome.Printed.class);
+        assertThat(tracker.current().supplies()).containsEntry("paper", SupplyLevel.LOW);
+        assertThat(tracker.current().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
     void offlineIsRefused() throws Exception {
         EscPosPrinter printer = start(VirtualPrinter.Config.of(PaperWidth.MM58).withFault(Fault.OFFLINE));
         assertThat(printer.print(receipt("R-3"))).isInstanceOfSatisfying(PrintOutcome.Refused.class,
