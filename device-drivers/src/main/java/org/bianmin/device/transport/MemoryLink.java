@@ -1,6 +1,7 @@
 package org.bianmin.device.transport;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,6 +83,7 @@ public final class MemoryLink implements Cable {
         }
 
         void clear() {
+            Arrays.fill(data, (byte) 0);
             head = 0;
             size = 0;
         }
@@ -92,6 +94,7 @@ public final class MemoryLink implements Cable {
                 for (int i = 0; i < size; i++) {
                     bigger[i] = data[(head + i) % data.length];
                 }
+                Arrays.fill(data, (byte) 0);
                 data = bigger;
                 head = 0;
             }
@@ -104,7 +107,9 @@ public final class MemoryLink implements Cable {
         int take(byte[] dst, int off, int len) {
             int n = Math.min(len, size);
             for (int i = 0; i < n; i++) {
-                dst[off + i] = data[(head + i) % data.length];
+                int at = (head + i) % data.length;
+                dst[off + i] = data[at];
+                data[at] = 0; // card reads pass through here: leave no copy behind
             }
             head = (head + n) % data.length;
             size -= n;
