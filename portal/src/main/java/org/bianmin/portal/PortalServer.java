@@ -274,7 +274,7 @@ public final class PortalServer implements AutoCloseable {
             String kioskId = body(ctx, KioskCredential.class).kioskId();
             if (!KioskCredential.validKioskId(kioskId)) {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "registration rejected")
-                        .withErrors(List.of("kioskId: 3-40 characters a-z, 0-9 or '-'")));
+                        .withErrors(List.of("kioskId: 3-40 characters A-Z, a-z, 0-9 or '-'")));
             }
             ctx.status(201).json(new KioskCredential(kioskId, store.registerKiosk(kioskId)));
         });

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public record KioskCredential(String kioskId, String token) {
 
-    private static final Pattern KIOSK_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{2,39}$");
+    private static final Pattern KIOSK_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{2,39}$");
 
     public static boolean validKioskId(String kioskId) {
         return kioskId != null && KIOSK_ID.matcher(kioskId).matches();

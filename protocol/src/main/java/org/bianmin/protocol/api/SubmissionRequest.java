@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public record SubmissionRequest(String receiptNumber, String kioskId, String itemCode, long catalogueVersion,
                                 OffsetDateTime submittedAt, Map<String, String> fields) {
 
-    private static final Pattern RECEIPT = Pattern.compile("^[A-Z0-9-]{6,40}$");
+    /** The kiosk's offline receipt numbers: letters, digits, hyphens and a check character that may be '*'. */
+    private static final Pattern RECEIPT = Pattern.compile("^[A-Z0-9-]{5,39}[A-Z0-9*]$");
 
     public SubmissionRequest {
         fields = fields == null ? Map.of() : Map.copyOf(fields);
@@ -23,7 +24,7 @@ public record SubmissionRequest(String receiptNumber, String kioskId, String ite
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (receiptNumber == null || !RECEIPT.matcher(receiptNumber).matches()) {
-            problems.add("receiptNumber: 6-40 characters A-Z, 0-9 or '-' required");
+            problems.add("receiptNumber: 6-40 characters A-Z, 0-9 or '-' (a final '*' allowed) required");
         }
         if (kioskId == null || kioskId.isBlank()) {
             problems.add("kioskId: required");
