@@ -7,6 +7,7 @@ import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.catalogue.ApplyResult;
 import org.bianmin.cache.catalogue.CatalogueSignature;
+import org.bianmin.cache.catalogue.RollbackResult;
 import org.bianmin.cache.search.SearchHit;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "catalogue", description = "Work with service catalogues.", mixinStandardHelpOptions = true,
-        subcommands = {CatalogueCommand.Validate.class, CatalogueCommand.Import.class, CatalogueCommand.Search.class,
+        subcommands = {CatalogueCommand.Validate.class, CatalogueCommand.Import.class, CatalogueCommand.Search.class, CatalogueCommand.Rollback.class,
                 CatalogueSignCommand.class, CataloguePublishCommand.class})
 final class CatalogueCommand {
 
@@ -122,6 +123,34 @@ final class CatalogueCommand {
                 }
                 System.out.printf("%d result(s)%n", hits.size());
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = {"Drop the current catalogue version and serve the previous one again.",
+                    "The dropped version is refused if offered again. Exit code 0 rolled back, 2 nothing to roll back."})
+    static final class Rollback implements Callable<Integer> {
+
+        @Mixin
+        DataDirOption dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OfflineCache cache = CacheAccess.open(dataDir)) {
+                RollbackResult result = cache.catalogue().rollback();
+                return switch (result) {
+                    case RollbackResult.RolledBack r -> {
+                        cache.audit().append(CacheAccess.technician(), "CATALOGUE_ROLLBACK", Outcome.SUCCESS,
+                                "catalogue version " + r.from() + " -> " + r.to());
+                        System.out.printf("rolled back: version %d dropped, version %d is current%n", r.from(), r.to());
+                        yield 0;
+                    }
+                    case RollbackResult.NothingToRollBack n -> {
+                        System.err.println("nothing to roll back: no previous version is kept");
+                        yield 2;
+                    }
+                };
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.outbox.DeliveryState;
+import org.bianmin.cache.outbox.Outbox;
 import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.outbox.RetryResult;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "outbox", mixinStandardHelpOptions = true,
         description = "Submissions and ratings waiting for the portal (no personal data is shown).",
-        subcommands = {OutboxCommand.Status.class, OutboxCommand.ListEntries.class, OutboxCommand.Retry.class})
+        subcommands = {OutboxCommand.Status.class, OutboxCommand.ListEntries.class, OutboxCommand.Retry.class,
+                OutboxCommand.RotateKey.class})
 final class OutboxCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Count entries per delivery state.")
@@ -94,6 +96,27 @@ final class OutboxCommand {
                         yield 2;
                     }
                 };
+            }
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = {"Create a new payload encryption key, re-encrypt every stored personal payload with it,",
+                    "then remove the keys no longer used."})
+    static final class RotateKey implements Callable<Integer> {
+
+        @Mixin
+        DataDirOption dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OfflineCache cache = CacheAccess.open(dataDir)) {
+                Outbox.KeyRotation rotation = cache.outbox().rotateKey();
+                cache.audit().append(CacheAccess.technician(), "PAYLOAD_KEY_ROTATED", Outcome.SUCCESS,
+                        "key " + rotation.newKeyId() + ", retired " + rotation.retired());
+                System.out.printf("payload key %d is current; %d payloads re-encrypted; keys %s removed%n",
+                        rotation.newKeyId(), rotation.resealed(), rotation.retired());
+                return 0;
             }
         }
     }

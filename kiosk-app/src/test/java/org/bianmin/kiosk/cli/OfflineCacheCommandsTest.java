@@ -62,10 +62,15 @@ class OfflineCacheCommandsTest {
 
         assertThat(ctl("catalogue", "import", catalogueFile(4).toString())).isEqualTo(2);
         assertThat(console.err()).contains("refused: version 4 is older than the current version 5");
+        assertThat(ctl("catalogue", "rollback")).isEqualTo(2);
+        assertThat(ctl("catalogue", "import", catalogueFile(6).toString())).isZero();
+        assertThat(ctl("catalogue", "rollback")).isZero();
+        assertThat(stdout()).contains("version 6 dropped, version 5 is current");
+        assertThat(ctl("catalogue", "import", catalogueFile(6).toString())).isEqualTo(2);
         assertThat(ctl("audit", "tail")).isZero();
-        assertThat(stdout()).contains("CATALOGUE_IMPORT", "SUCCESS", "DENIED", "TECHNICIAN");
+        assertThat(stdout()).contains("CATALOGUE_IMPORT", "CATALOGUE_ROLLBACK", "SUCCESS", "DENIED", "TECHNICIAN");
         assertThat(ctl("audit", "verify")).isZero();
-        assertThat(stdout()).startsWith("intact: 2 records, head ");
+        assertThat(stdout()).startsWith("intact: 5 records, head ");
     }
 
     @Test
@@ -90,6 +95,8 @@ class OfflineCacheCommandsTest {
         assertThat(ctl("outbox", "retry", "999")).isEqualTo(1);
         assertThat(ctl("outbox", "status")).isZero();
         assertThat(stdout()).contains("pending   2", "blocked   0");
+        assertThat(ctl("outbox", "rotate-key")).isZero();
+        assertThat(stdout()).contains("payload key 2 is current; 2 payloads re-encrypted; keys [1] removed");
     }
 
     @Test
