@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "catalogue", description = "Work with service catalogues.", mixinStandardHelpOptions = true,
-        subcommands = {CatalogueCommand.Validate.class, CatalogueCommand.Import.class, CatalogueCommand.Search.class, CatalogueCommand.Rollback.class,
+        subcommands = {CatalogueCommand.Validate.class, CatalogueCommand.Import.class, CatalogueCommand.Search.class,
+                CatalogueCommand.Rollback.class,
                 CatalogueSignCommand.class, CataloguePublishCommand.class})
 final class CatalogueCommand {
 
