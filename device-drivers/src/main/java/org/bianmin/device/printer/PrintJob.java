@@ -19,12 +19,13 @@ public record PrintJob(String id, byte[] data, int[] pausePoints) {
     }
 
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    /** Receipt numbers: letters, digits, {@code . _ -}, and {@code *} (an ISO 7064 MOD 37-2 check character). */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._*-]{1,80}");
 
     public PrintJob {
         Objects.requireNonNull(data, "data");
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("job id must be 1-80 characters of A-Z a-z 0-9 . _ -, was " + id);
+            throw new IllegalArgumentException("job id must be 1-80 characters of A-Z a-z 0-9 . _ - *, was " + id);
         }
         if (data.length == 0) {
             throw new IllegalArgumentException("empty print job " + id);

@@ -97,5 +97,6 @@ class EscPosTest {
         assertThat(job.nextPause(2, 1)).isEqualTo(4);
         assertThatThrownBy(() -> new PrintJob("j", new byte[3], new int[] {2})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PrintJob("bad id", new byte[3])).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PrintJob("FZ-GL-20261121-0004*", new byte[1]).id()).endsWith("*");
     }
 }
