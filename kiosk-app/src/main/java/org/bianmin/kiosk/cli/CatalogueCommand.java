@@ -74,8 +74,9 @@ final class CatalogueCommand {
                         result instanceof ApplyResult.Refused ? Outcome.DENIED : Outcome.SUCCESS, detail);
                 return switch (result) {
                     case ApplyResult.Applied a -> {
-                        System.out.printf("imported: version %d is current (%d items); version %d kept for rollback%n",
-                                a.version(), catalogue.items().size(), a.previous());
+                        System.out.printf("imported: version %d is current (%d items); %s%n", a.version(),
+                                catalogue.items().size(), a.previous() == 0 ? "no earlier version to roll back to"
+                                        : "version " + a.previous() + " kept for rollback");
                         yield 0;
                     }
                     case ApplyResult.AlreadyCurrent a -> {
