@@ -121,6 +121,9 @@ public final class PortalServer implements AutoCloseable {
             }
             server.current = server.store.currentCatalogue().map(server::index).orElse(null);
             server.app.start(options.host(), options.port());
+            if (server.bootstrap != null) {
+                server.saveCredentials(options);
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -205,12 +208,20 @@ public final class PortalServer implements AutoCloseable {
                 CatalogueSignatureFile sig = new CatalogueSigner(key).sign(body, options.initialCatalogue().version());
                 store.publish(options.initialCatalogue().version(), body, json.writeValueAsBytes(sig));
             }
-            Path credentials = options.dataDir().resolve("demo-credentials.txt");
-            Files.writeString(credentials, created.describe("http://" + options.host() + ":PORT/"));
-            restrict(credentials);
             return created;
         } catch (IOException | SigningException e) {
             throw new IllegalStateException("cannot set up the portal's first start in " + options.dataDir(), e);
+        }
+    }
+
+    /** The demo credentials, for whoever runs the portal again later (tokens are stored only as hashes). */
+    private void saveCredentials(PortalOptions options) {
+        Path file = options.dataDir().resolve("demo-credentials.txt");
+        try {
+            Files.writeString(file, bootstrap.describe("http://" + options.host() + ":" + port() + "/"));
+            restrict(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

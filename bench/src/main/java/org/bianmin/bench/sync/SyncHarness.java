@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.bianmin.bench.Harness;
 import org.bianmin.cache.catalogue.CatalogueStore;
 import org.bianmin.cache.db.Database;
@@ -42,6 +44,7 @@ public final class SyncHarness implements Harness {
     private static final int NO_CHANGE_CHECKS = 300;
     private static final int SUBMISSIONS = 10_000;
     private static final String ITEM = "11350102488130529A2001006010001";
+    private static final int PUSH_RUNS = 9;
 
     @Override
     public String name() {
@@ -68,7 +71,8 @@ public final class SyncHarness implements Harness {
             for (int run = 0; run < FULL_SYNC_RUNS; run++) {
                 Path dir = Files.createTempDirectory("bench-sync-");
                 try (Database db = Database.open(dir.resolve("kiosk.db"), Clock.systemUTC(), a -> {});
-                     SyncEngine engine = engine(settings, db, new QueuedOutbox(0, ITEM, java.time.Instant.now()))) {
+                     SyncEngine engine = engine(settings, new CatalogueStore(db, Clock.systemUTC()),
+                             new QueuedOutbox(0, ITEM, java.time.Instant.now()))) {
                     long t0 = System.nanoTime();
                     CatalogueCheck first = engine.checkCatalogueNow().get();
                     fullMs[run] = (System.nanoTime() - t0) / 1e6;
@@ -94,10 +98,12 @@ public final class SyncHarness implements Harness {
             figures.add(new Figure("sync: no-change check (If-None-Match → 304)", perCheckMs, "ms",
                     "mean of " + NO_CHANGE_CHECKS + "; 0 body bytes"));
 
+            figures.addAll(pushLatency(uri, creds, settings, sample));
+
             QueuedOutbox queue = new QueuedOutbox(SUBMISSIONS, ITEM, java.time.Instant.now());
             Path dir = Files.createTempDirectory("bench-sync-");
             try (Database db = Database.open(dir.resolve("kiosk.db"), Clock.systemUTC(), a -> {});
-                 SyncEngine engine = engine(settings, db, queue)) {
+                 SyncEngine engine = engine(settings, new CatalogueStore(db, Clock.systemUTC()), queue)) {
                 long t0 = System.nanoTime();
                 engine.deliverNow().get();
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -112,8 +118,56 @@ public final class SyncHarness implements Harness {
         return figures;
     }
 
-    private static SyncEngine engine(SyncSettings settings, Database db, QueuedOutbox outbox) {
-        return new SyncEngine(settings, Clock.systemUTC(), new CatalogueStore(db, Clock.systemUTC()), outbox,
+    /**
+     * Publish → applied on a kiosk connected to the event stream (polling hourly, so only the push counts): from
+     * just before the operator's PUT until the kiosk's catalogue store has the new version.
+     */
+    private static List<Figure> pushLatency(URI uri, Bootstrap creds, SyncSettings settings, Catalogue sample)
+            throws Exception {
+        double[] ms = new double[PUSH_RUNS];
+        Path dir = Files.createTempDirectory("bench-sync-");
+        try (Database db = Database.open(dir.resolve("kiosk.db"), Clock.systemUTC(), a -> {})) {
+            CatalogueStore store = new CatalogueStore(db, Clock.systemUTC());
+            try (SyncEngine engine = engine(settings.withPollInterval(Duration.ofHours(1)), store,
+                    new QueuedOutbox(0, ITEM, java.time.Instant.now()))) {
+                measurePush(engine, store, uri, creds, sample, ms);
+            }
+        }
+        Arrays.sort(ms);
+        return List.of(new Figure("sync: push latency publish → applied (median of " + PUSH_RUNS + ")",
+                        ms[PUSH_RUNS / 2], "ms", "64-item catalogue, event stream; target < 5000 ms"),
+                new Figure("sync: push latency publish → applied (max)", ms[PUSH_RUNS - 1], "ms", ""));
+    }
+
+    private static void measurePush(SyncEngine engine, CatalogueStore store, URI uri, Bootstrap creds,
+                                    Catalogue sample, double[] ms) throws Exception {
+        engine.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(engine.streaming() && store.current().isPresent()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        for (int run = 0; run < PUSH_RUNS; run++) {
+            long version = 3 + run;
+            CountDownLatch applied = new CountDownLatch(1);
+            store.addListener(c -> {
+                if (c.catalogue().version() == version) {
+                    applied.countDown();
+                }
+            });
+            Catalogue next = new Catalogue(sample.format(), version, sample.publishedAt(), sample.region(),
+                    sample.hall(), sample.departments(), sample.topics(), sample.items());
+            byte[] body = CatalogueReader.mapper().writeValueAsBytes(next);
+            long t0 = System.nanoTime();
+            publish(uri, creds, next, body);
+            if (!applied.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("version " + version + " never applied");
+            }
+            ms[run] = (System.nanoTime() - t0) / 1e6;
+        }
+    }
+
+    private static SyncEngine engine(SyncSettings settings, CatalogueStore store, QueuedOutbox outbox) {
+        return new SyncEngine(settings, Clock.systemUTC(), store, outbox,
                 List::of, alert -> {
                     throw new IllegalStateException("unexpected alert " + alert);
                 }, new SplittableRandom(1));

@@ -113,6 +113,15 @@ public final class PortalStore implements AutoCloseable {
         }
     }
 
+    /** Reads need no transaction: every use of the one connection is serialised by this object's lock. */
+    private synchronized <T> T read(Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new PortalStoreException("portal database: " + e.getMessage(), e);
+        }
+    }
+
     // --- credentials -------------------------------------------------------------------------------------------
 
     /** Registers a kiosk (or replaces its credential) and returns its new bearer token; only the hash is kept. */
@@ -134,16 +143,16 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public boolean hasOperators() {
-        return tx(() -> queryLong("SELECT count(*) FROM operator") > 0);
+        return read(() -> queryLong("SELECT count(*) FROM operator") > 0);
     }
 
     /** The kiosk a token belongs to, if it is known and not revoked. */
     public Optional<String> kioskForToken(String token) {
-        return tx(() -> queryString("SELECT kiosk_id FROM kiosk WHERE token_hash = ? AND revoked = 0", hash(token)));
+        return read(() -> queryString("SELECT kiosk_id FROM kiosk WHERE token_hash = ? AND revoked = 0", hash(token)));
     }
 
     public Optional<String> operatorForToken(String token) {
-        return tx(() -> queryString("SELECT name FROM operator WHERE token_hash = ?", hash(token)));
+        return read(() -> queryString("SELECT name FROM operator WHERE token_hash = ?", hash(token)));
     }
 
     // --- signing keys and catalogues ---------------------------------------------------------------------------
@@ -154,7 +163,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public List<KeyFile> trustedKeys() {
-        return tx(() -> {
+        return read(() -> {
             List<KeyFile> keys = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("SELECT key_json FROM signing_key");
                  ResultSet rs = ps.executeQuery()) {
@@ -178,7 +187,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public Optional<PublishedCatalogue> currentCatalogue() {
-        return tx(() -> {
+        return read(() -> {
             try (PreparedStatement ps = db.prepareStatement(
                     "SELECT version, body, signature FROM catalogue ORDER BY version DESC LIMIT 1");
                  ResultSet rs = ps.executeQuery()) {
@@ -249,7 +258,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public Optional<SubmissionStatus> status(String receiptNumber) {
-        return tx(() -> statusOf(receiptNumber));
+        return read(() -> statusOf(receiptNumber));
     }
 
     /** The outcome of an operator moving a submission. */
@@ -283,7 +292,7 @@ public final class PortalStore implements AutoCloseable {
 
     /** The most recent submissions, newest first, for the operator page (no personal fields). */
     public List<SubmissionStatus> recentSubmissions(int limit) {
-        return tx(() -> {
+        return read(() -> {
             List<String> receipts = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement(
                     "SELECT receipt_number FROM submission ORDER BY received_at DESC, rowid DESC LIMIT ?")) {
@@ -306,7 +315,7 @@ public final class PortalStore implements AutoCloseable {
         if (!List.of("submission", "rating", "kiosk", "heartbeat").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
-        return tx(() -> queryLong("SELECT count(*) FROM " + table));
+        return read(() -> queryLong("SELECT count(*) FROM " + table));
     }
 
     // --- heartbeats --------------------------------------------------------------------------------------------
@@ -318,7 +327,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public List<KioskSummary> kiosks() {
-        return tx(() -> {
+        return read(() -> {
             List<KioskSummary> kiosks = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("SELECT k.kiosk_id, k.revoked, h.received_at, h.body "
                     + "FROM kiosk k LEFT JOIN heartbeat h ON h.kiosk_id = k.kiosk_id ORDER BY k.kiosk_id");
