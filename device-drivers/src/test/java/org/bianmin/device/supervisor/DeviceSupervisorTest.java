@@ -10,6 +10,7 @@ import org.bianmin.device.config.DeviceConfig;
 import org.bianmin.device.idcard.ReadResult;
 import org.bianmin.device.status.DeviceState;
 import org.bianmin.device.status.DeviceStatusTracker;
+import org.bianmin.device.transport.ForwardingTransport;
 import org.bianmin.device.transport.MemoryLink;
 import org.bianmin.device.transport.Transport;
 import org.bianmin.device.transport.TransportException;
@@ -86,51 +87,20 @@ class DeviceSupervisorTest {
     }
 
     /** Counts opens, to see the debounce. */
-    private static final class CountingTransport implements Transport {
+    private static final class CountingTransport extends ForwardingTransport {
         final AtomicInteger opens = new AtomicInteger();
-        private final Transport inner;
 
         CountingTransport(Transport inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
+            super(inner);
         }
 
         @Override
         public void open() throws TransportException {
-            boolean was = inner.isOpen();
-            inner.open();
+            boolean was = isOpen();
+            super.open();
             if (!was) {
                 opens.incrementAndGet();
             }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int length, Duration timeout) throws TransportException {
-            inner.write(data, offset, length, timeout);
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length, Duration timeout) throws TransportException {
-            return inner.read(buffer, offset, length, timeout);
-        }
-
-        @Override
-        public void discardInput() throws TransportException {
-            inner.discardInput();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
