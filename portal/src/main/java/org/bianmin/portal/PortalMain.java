@@ -20,13 +20,10 @@ public final class PortalMain {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(require(value, "--port"));
+                case "--port" -> port = port(require(value, "--port"));
                 case "--host" -> host = require(value, "--host");
                 case "--data-dir" -> dataDir = Path.of(require(value, "--data-dir"));
-                default -> {
-                    System.err.println("usage: portal [--port N] [--host H] [--data-dir DIR]");
-                    System.exit(2);
-                }
+                default -> usage("unknown option " + args[i]);
             }
             i++;
         }
@@ -44,8 +41,27 @@ public final class PortalMain {
 
     private static String require(String value, String option) {
         if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
+            usage(option + " needs a value");
         }
         return value;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("--port: a number 0-65535 expected, got '" + value + "'");
+        return -1;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("portal: " + problem);
+        System.err.println("usage: portal [--port N] [--host H] [--data-dir DIR]");
+        System.exit(2);
     }
 }
