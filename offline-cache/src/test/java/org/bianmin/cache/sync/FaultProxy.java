@@ -35,6 +35,7 @@ final class FaultProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int upstreamPort;
+    private final java.util.ArrayDeque<Mode> script = new java.util.ArrayDeque<>();
     private volatile Mode mode = Mode.PASS;
     private volatile int faultsLeft = Integer.MAX_VALUE;
     private volatile long delayMillis = 2000;
@@ -57,6 +58,13 @@ final class FaultProxy implements AutoCloseable {
         mode = m;
     }
 
+    /** The next requests get these modes one by one, then {@link Mode#PASS}. */
+    synchronized void script(java.util.List<Mode> modes) {
+        script.clear();
+        script.addAll(modes);
+        mode = Mode.PASS;
+    }
+
     void mode(Mode m) {
         fault(m, Integer.MAX_VALUE);
     }
@@ -67,6 +75,13 @@ final class FaultProxy implements AutoCloseable {
 
     private Mode take() {
         synchronized (this) {
+            if (!script.isEmpty()) {
+                Mode next = script.poll();
+                if (next != Mode.PASS) {
+                    faulted.incrementAndGet();
+                }
+                return next;
+            }
             if (mode == Mode.PASS || faultsLeft <= 0) {
                 return Mode.PASS;
             }
