@@ -26,6 +26,8 @@ public final class ChineseText {
     /** Per-character conversion, cached: a whole-string ICU transliteration costs ~80 µs per keystroke. */
     private static final ConcurrentHashMap<Integer, String> SIMPLIFIED = new ConcurrentHashMap<>();
     private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+    /** Readings per character, cached: pinyin4j formats every reading on every call. */
+    private static final ConcurrentHashMap<Character, List<String>> PINYIN = new ConcurrentHashMap<>();
 
     static {
         FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
@@ -67,13 +69,14 @@ public final class ChineseText {
     static List<List<String>> readings(String folded) {
         List<List<String>> result = new ArrayList<>();
         folded.codePoints().forEach(cp -> {
-            List<String> pinyin = isHan(cp) && Character.isBmpCodePoint(cp) ? pinyin((char) cp) : List.of();
+            List<String> pinyin = isHan(cp) && Character.isBmpCodePoint(cp)
+                    ? PINYIN.computeIfAbsent((char) cp, ChineseText::pinyin) : List.of();
             result.add(pinyin.isEmpty() ? List.of(Character.toString(cp)) : pinyin);
         });
         return result;
     }
 
-    private static List<String> pinyin(char c) {
+    private static List<String> pinyin(Character c) {
         try {
             String[] all = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
             if (all == null) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +79,7 @@ public final class SearchIndex {
                 .toArray(ServiceItem[]::new);
         Variant[][] variants = new Variant[items.length][];
         Map<String, IntList> grams = new HashMap<>();
+        Map<String, List<Variant>> expanded = new HashMap<>();
         record Term(String text, int item, int variant) {}
         List<Term> terms = new ArrayList<>();
         for (int id = 0; id < items.length; id++) {
@@ -96,20 +96,19 @@ public final class SearchIndex {
             sources.add(item.basicCode());
             List<Variant> list = new ArrayList<>();
             for (String source : new LinkedHashSet<>(sources)) {
-                list.addAll(variants(source));
+                // Department names recur on every item of the department: expand each text once per build.
+                list.addAll(expanded.computeIfAbsent(source, SearchIndex::variants));
             }
             variants[id] = list.toArray(Variant[]::new);
-            Set<String> itemGrams = new HashSet<>();
             for (int v = 0; v < list.size(); v++) {
                 String t = list.get(v).text();
                 terms.add(new Term(t, id, v));
                 for (int i = 0; i < t.length(); i++) {
-                    itemGrams.add(t.substring(i, Math.min(i + 2, t.length())));
-                    itemGrams.add(t.substring(i, i + 1));
+                    addPosting(grams, t.substring(i, i + 1), id);
+                    if (i + 2 <= t.length()) {
+                        addPosting(grams, t.substring(i, i + 2), id);
+                    }
                 }
-            }
-            for (String g : itemGrams) {
-                grams.computeIfAbsent(g, k -> new IntList()).add(id);
             }
         }
         terms.sort(Comparator.comparing(Term::text));
@@ -118,6 +117,14 @@ public final class SearchIndex {
         return new SearchIndex(items, variants, terms.stream().map(Term::text).toArray(String[]::new),
                 terms.stream().mapToInt(Term::item).toArray(), terms.stream().mapToInt(Term::variant).toArray(),
                 gramArrays);
+    }
+
+    /** Ids arrive in increasing order, so a repeat for the same item is always the last entry. */
+    private static void addPosting(Map<String, IntList> grams, String gram, int id) {
+        IntList posting = grams.computeIfAbsent(gram, k -> new IntList());
+        if (posting.size() == 0 || posting.get(posting.size() - 1) != id) {
+            posting.add(id);
+        }
     }
 
     /** The folded forms a text is found under: its characters, full pinyin and initials (for an SQL peer). */
