@@ -16,6 +16,10 @@ import org.bianmin.cache.outbox.SubmissionKind;
  * Binds the sync engine to the kiosk's durable {@link Outbox}: claim and acknowledge map one to one; the outbox
  * schedules a failed entry's next attempt with its own backoff, while the engine additionally pauses all
  * delivery for the portal's Retry-After.
+ *
+ * <p>Order: the outbox claims the entry with the earliest next attempt, so after transient failures an entry
+ * never tried yet can overtake one waiting for its retry. Each is still delivered exactly once; strict FIFO would
+ * need head-of-line blocking in {@link Outbox#claimNextDue(Instant)} (the in-memory port used in the tests has it).
  */
 public final class OfflineOutbox implements OutboxPort {
 
