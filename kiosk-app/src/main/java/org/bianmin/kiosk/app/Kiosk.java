@@ -1,18 +1,27 @@
 package org.bianmin.kiosk.app;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.search.SearchHit;
+import org.bianmin.cache.sync.OfflineOutbox;
+import org.bianmin.cache.sync.ReceiptStatus;
+import org.bianmin.cache.sync.SyncEngine;
+import org.bianmin.cache.sync.SyncSettings;
+import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.StatusReplyException;
 import org.bianmin.device.transport.TransportException;
@@ -20,11 +29,14 @@ import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.demo.DemoControls;
 import org.bianmin.kiosk.demo.DemoEnvironment;
+import org.bianmin.kiosk.devices.ConfiguredDevices;
+import org.bianmin.kiosk.devices.HeartbeatReports;
 import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
+import org.bianmin.kiosk.journey.Delivery;
 import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
@@ -34,6 +46,8 @@ import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.protocol.signing.SigningException;
+import org.bianmin.protocol.signing.TrustedKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +67,13 @@ public final class Kiosk implements AutoCloseable {
     private final Optional<KioskDevices> devices;
     /** How often an idle printer is asked for its status, so a notice goes up before a citizen needs it. */
     static final Duration PRINTER_POLL = Duration.ofSeconds(20);
+    /** How long the review screen waits for the portal before promising "saved, will be sent". */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
 
-    private final ScheduledExecutorService deviceExecutor = Executors.newSingleThreadScheduledExecutor(
+    private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("devices").daemon().factory());
+    private final ScheduledExecutorService printerExecutor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("printer").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("storage").daemon().factory());
     private Navigator navigator;
@@ -65,12 +83,52 @@ public final class Kiosk implements AutoCloseable {
     private ServiceNotices notices;
     private Applications applications;
 
-    private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo) {
+    private final Optional<ConfiguredDevices> configured;
+    private final Optional<SyncEngine> sync;
+
+    private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo,
+                  Optional<ConfiguredDevices> configured) {
         this.config = config;
         this.clock = clock;
         this.cache = cache;
         this.demo = demo;
-        this.devices = demo.map(d -> d.devices().devices());
+        this.configured = configured;
+        this.devices = demo.map(d -> Optional.of(d.devices().devices()))
+                .orElseGet(() -> configured.flatMap(ConfiguredDevices::forJourney));
+        this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
+        if (sync.isEmpty()) {
+            LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
+        }
+    }
+
+    /** Delivers at once when the portal answers within a few seconds; otherwise the outbox keeps trying. */
+    private Delivery delivery() {
+        return sync.<Delivery>map(engine -> receiptNumber -> {
+            try {
+                engine.deliverNow().get(DELIVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.info("receipt {} queued: portal not confirmed ({})", receiptNumber, e.toString());
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            return engine.lookup(receiptNumber) instanceof ReceiptStatus.Live(var status)
+                    ? Optional.of(status) : Optional.empty();
+        }).orElse(Delivery.offline());
+    }
+
+    private SyncEngine startSync() {
+        try {
+            SyncSettings settings = SyncSettings.defaults(config.portalUrl(), config.kioskId(), config.portalToken(),
+                    Version.current(), TrustedKeys.of(config.trustedKeys()));
+            List<DeviceStatusTracker> trackers = devices.map(KioskDevices::status).orElse(List.of());
+            return new SyncEngine(settings, clock, cache.catalogue(), new OfflineOutbox(cache.outbox()),
+                    () -> HeartbeatReports.of(trackers), alert -> LOG.warn("sync: {}", alert), new SecureRandom())
+                    .start();
+        } catch (SigningException e) {
+            throw new IllegalStateException("config.json trustedKeys: " + e.getMessage(), e);
+        }
     }
 
     /** Opens storage and, in the demo, the portal and simulators. Safe off the FX thread. */
@@ -85,9 +143,14 @@ public final class Kiosk implements AutoCloseable {
                         cache.catalogue().apply(new CatalogueReader().readSample(), CatalogueSignature.UNSIGNED));
             }
             Catalogue catalogue = cache.catalogue().current().orElseThrow().catalogue();
-            Optional<DemoEnvironment> environment = demo
-                    ? Optional.of(DemoEnvironment.start(catalogue, data.root(), clock)) : Optional.empty();
-            return new Kiosk(config, clock, cache, environment);
+            if (demo) {
+                DemoEnvironment environment = DemoEnvironment.start(catalogue, data.root(), clock);
+                KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
+                        environment.register(config.kioskId()), environment.trustedKeys());
+                return new Kiosk(demoConfig, clock, cache, Optional.of(environment), Optional.empty());
+            }
+            return new Kiosk(config, clock, cache, Optional.empty(),
+                    Optional.of(ConfiguredDevices.open(config.devices(), clock)));
         } catch (IOException | TransportException | RuntimeException e) {
             cache.close();
             throw e;
@@ -106,15 +169,17 @@ public final class Kiosk implements AutoCloseable {
                 () -> navigator, apply);
         navigator = new Navigator(home);
         session = new KioskSession(navigator, messages, language);
-        devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall, clock,
-                navigator, session, d.reader(), d.printer(), cache.outbox(), ui, deviceExecutor, storageExecutor)));
+        devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
+                catalogue().version(), clock,
+                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), ui, deviceExecutor,
+                printerExecutor, storageExecutor)));
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);
         notices = new ServiceNotices(ui);
         devices.ifPresent(d -> {
             d.status().forEach(notices::watch);
-            d.printer().ifPresent(printer -> deviceExecutor.scheduleWithFixedDelay(() -> checkPrinter(printer), 0,
+            d.printer().ifPresent(printer -> printerExecutor.scheduleWithFixedDelay(() -> checkPrinter(printer), 0,
                     PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
         });
         shell = new KioskShell(navigator, messages, session, idle, notices,
@@ -137,6 +202,10 @@ public final class Kiosk implements AutoCloseable {
 
     public Catalogue catalogue() {
         return cache.catalogue().current().orElseThrow().catalogue();
+    }
+
+    public Optional<SyncEngine> sync() {
+        return sync;
     }
 
     public OfflineCache cache() {
@@ -165,8 +234,11 @@ public final class Kiosk implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.ifPresent(SyncEngine::close);
         deviceExecutor.shutdownNow();
+        printerExecutor.shutdownNow();
         storageExecutor.shutdown();
+        configured.ifPresent(ConfiguredDevices::close);
         demo.ifPresent(DemoEnvironment::close);
         cache.close();
     }

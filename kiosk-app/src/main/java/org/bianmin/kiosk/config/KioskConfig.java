@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.bianmin.protocol.signing.KeyFile;
 import org.bianmin.device.config.DeviceConfig;
 
 /**
@@ -18,13 +19,32 @@ public record KioskConfig(
         int idleSeconds,
         int elderIdleSeconds,
         int idleCountdownSeconds,
-        List<DeviceConfig> devices) {
+        List<DeviceConfig> devices,
+        String portalToken,
+        List<KeyFile> trustedKeys) {
 
-    /** A config with the default (simulated) devices. */
+    public KioskConfig {
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        portalToken = portalToken == null ? "" : portalToken;
+        trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+    }
+
+    /** A config with the default (simulated) devices and no portal credential yet. */
     public KioskConfig(String kioskId, URI portalUrl, String language, int idleSeconds, int elderIdleSeconds,
                        int idleCountdownSeconds) {
         this(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
-                DeviceConfig.simulatedDefaults());
+                DeviceConfig.simulatedDefaults(), "", List.of());
+    }
+
+    /** The same config syncing with {@code portal} as {@code token}, trusting {@code keys} for catalogues. */
+    public KioskConfig withPortal(URI portal, String token, List<KeyFile> keys) {
+        return new KioskConfig(kioskId, portal, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
+                devices, token, keys);
+    }
+
+    /** Sync runs only with a credential; without one the kiosk works offline and says so in its log. */
+    public boolean syncConfigured() {
+        return !portalToken.isBlank();
     }
 
     /** Defaults run the built-in device simulators: a fresh install and {@code ./kiosk demo} need no hardware. */
@@ -50,6 +70,14 @@ public record KioskConfig(
             problems.add("idleCountdownSeconds: at least 5");
         }
         problems.addAll(DeviceConfig.problems(devices));
+        if (syncConfigured() && trustedKeys.isEmpty()) {
+            problems.add("trustedKeys: a kiosk that syncs needs at least one trusted catalogue key");
+        }
+        for (KeyFile key : trustedKeys) {
+            if (key.privateKey() != null) {
+                problems.add("trustedKeys: key " + key.keyId() + " holds a private key; give the kiosk the public half");
+            }
+        }
         return problems;
     }
 }

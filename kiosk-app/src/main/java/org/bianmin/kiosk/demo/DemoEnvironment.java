@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.portal.PortalServer;
 import org.bianmin.protocol.catalogue.Catalogue;
+import org.bianmin.protocol.signing.KeyFile;
 
 /**
  * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback and simulated
@@ -35,6 +37,16 @@ public final class DemoEnvironment implements AutoCloseable {
 
     public URI portalUrl() {
         return URI.create("http://127.0.0.1:" + portal.port() + "/");
+    }
+
+    /** Registers this kiosk with the embedded portal and returns its credential. */
+    public String register(String kioskId) {
+        return portal.registerKiosk(kioskId);
+    }
+
+    /** The public half of the key that signed the embedded portal's catalogue: the only key the demo trusts. */
+    public List<KeyFile> trustedKeys() {
+        return portal.bootstrap().map(b -> List.of(b.signingKey().publicOnly())).orElse(List.of());
     }
 
     public SimulatedDevices devices() {

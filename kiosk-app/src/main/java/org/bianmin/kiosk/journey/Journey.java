@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bianmin.cache.outbox.Accepted;
 import org.bianmin.device.idcard.IdentityCard;
+import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.ServiceItem;
 
 /**
@@ -18,6 +19,7 @@ public final class Journey {
     private final Map<String, String> values = new LinkedHashMap<>();
     private boolean consented;
     private Accepted accepted;
+    private SubmissionStatus portalStatus;
 
     public Journey(ServiceItem item) {
         this.item = item;
@@ -59,6 +61,15 @@ public final class Journey {
         this.accepted = accepted;
     }
 
+    /** How the portal holds the application right after submit; empty when it could not be reached. */
+    public Optional<SubmissionStatus> portalStatus() {
+        return Optional.ofNullable(portalStatus);
+    }
+
+    void portalStatus(SubmissionStatus status) {
+        portalStatus = status;
+    }
+
     /** Forgets everything personal; the card's photo and fingerprint bytes are overwritten. */
     public void wipe() {
         if (card != null) {
@@ -68,6 +79,7 @@ public final class Journey {
         values.clear();
         consented = false;
         accepted = null;
+        portalStatus = null;
     }
 
     /** True once nothing personal is held (what the idle-wipe test checks). */

@@ -15,17 +15,22 @@ import org.bianmin.protocol.catalogue.Catalogue;
  * What the citizen journey works with. Device and storage calls run on their own executors and report back
  * through {@code ui} (the FX thread in the app, the calling thread in tests), so the screen never freezes.
  *
- * @param printer empty when this kiosk has no receipt printer configured
+ * @param printer  empty when this kiosk has no receipt printer configured
+ * @param delivery how a stored application reaches the portal at once when it is reachable
+ * @param devices  the ID-card reader's thread; {@code printing} the printer's, so neither waits for the other
  */
 public record JourneyContext(
         String kioskId,
         Catalogue.Hall hall,
+        long catalogueVersion,
         Clock clock,
         Navigator navigator,
         KioskSession session,
         IdCardReader reader,
         Optional<EscPosPrinter> printer,
         Outbox outbox,
+        Delivery delivery,
         Executor ui,
         ExecutorService devices,
+        ExecutorService printing,
         ExecutorService storage) {}

@@ -149,7 +149,7 @@ public final class JourneyViews {
                 vm.cardTakenProperty()));
         HBox body = new HBox(32, new VBox(12,
                 Widgets.label(m.get("receipt.number"), "detail-label"), number,
-                Widgets.label(m.get("receipt.status.savedOffline"), "detail-value"),
+                Widgets.label(m.get(vm.statusKey()), "receipt-status"),
                 Widgets.label(m.get("receipt.scanHint"), "muted")),
                 qr(vm.trackingPayload(), 240));
         body.setAlignment(Pos.CENTER_LEFT);

@@ -1,10 +1,7 @@
 package org.bianmin.kiosk.journey;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
+import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.kiosk.ui.Screen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class RatingViewModel implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingViewModel.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The national five levels (GB/T 39734-2020), best first. */
     public enum Level {
@@ -101,19 +98,28 @@ public final class RatingViewModel implements Screen {
         context.session().end();
     }
 
+    /** Reasons travel at the head of the comment ("原因：…"), the only free-text field the protocol has. */
     private byte[] payload() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("receiptNumber", journey.accepted().map(a -> a.receiptNumber()).orElse(null));
-        body.put("itemCode", journey.item().code());
-        body.put("score", level.get().score);
-        List<String> picked = new ArrayList<>();
-        reasons.forEach(r -> picked.add(r.name()));
-        body.put("reasons", picked);
-        body.put("comment", Optional.of(comment.get().strip()).filter(s -> !s.isEmpty()).orElse(null));
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("rating is plain data", e);
+        List<String> parts = new ArrayList<>();
+        if (!reasons.isEmpty()) {
+            parts.add("原因：" + reasons.stream().map(RatingViewModel::label).sorted().reduce((a, b) -> a + "、" + b)
+                    .orElse(""));
         }
+        Optional.of(comment.get().strip()).filter(s -> !s.isEmpty()).ifPresent(parts::add);
+        String text = parts.isEmpty() ? null : String.join("；", parts);
+        return SubmissionPayloads.write(new SubmissionPayloads.Rating(level.get().score, text,
+                journey.accepted().map(a -> a.receiptNumber()).orElse(null)));
+    }
+
+    /** The reason as the office reads it (Chinese, whatever language the citizen used). */
+    static String label(Reason reason) {
+        return switch (reason) {
+            case SLOW -> "办理太慢";
+            case UNCLEAR_GUIDANCE -> "指引不清楚";
+            case TOO_MANY_MATERIALS -> "材料要求太多";
+            case MACHINE_PROBLEM -> "设备有故障";
+            case ATTITUDE -> "服务态度差";
+            case OTHER -> "其他";
+        };
     }
 }

@@ -57,6 +57,12 @@ public final class ReceiptViewModel implements Screen {
         return receipt.trackingPayload();
     }
 
+    /** The status line's message key: sent and received by the portal, or saved and sent automatically later. */
+    public String statusKey() {
+        return journey.portalStatus().map(s -> "receipt.status." + s.state().name())
+                .orElse("receipt.status.savedOffline");
+    }
+
     public ReadOnlyObjectProperty<Paper> paperProperty() {
         return paper.getReadOnlyProperty();
     }
@@ -78,13 +84,19 @@ public final class ReceiptViewModel implements Screen {
         });
     }
 
+    /** Stops waiting for the card once the citizen moves on, so the reader is free for the next person. */
+    @Override
+    public void leave() {
+        context.reader().cancel();
+    }
+
     /** Done here: on to the rating, which comes up by itself. */
     public void finish() {
         context.navigator().show(new RatingViewModel(context, journey));
     }
 
     private void print(EscPosPrinter printer) {
-        context.devices().execute(() -> {
+        context.printing().execute(() -> {
             Paper result;
             try {
                 PrintOutcome outcome = printer.print(ReceiptEscPos.job(receipt, printer.profile()));
@@ -108,7 +120,8 @@ public final class ReceiptViewModel implements Screen {
         String id = journey.card().map(c -> c.idNumber()).orElse("");
         List<String> next = List.of("请凭回执编号查询办理进度", "办理结果将以短信通知");
         return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
-                new Applicant(name, id, phone), OffsetDateTime.now(context.clock()), Receipt.Status.SAVED_OFFLINE,
+                new Applicant(name, id, phone), OffsetDateTime.now(context.clock()),
+                journey.portalStatus().isPresent() ? Receipt.Status.SUBMITTED : Receipt.Status.SAVED_OFFLINE,
                 next, item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
                 context.hall().phone());
     }

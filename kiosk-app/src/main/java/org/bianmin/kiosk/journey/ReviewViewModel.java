@@ -1,9 +1,7 @@
 package org.bianmin.kiosk.journey;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.bianmin.cache.outbox.Accepted;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
+import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.catalogue.FormDefinition;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class ReviewViewModel implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A label and the value as shown (ID number and phone masked). */
     public record Line(String label, String value) {}
@@ -62,7 +60,7 @@ public final class ReviewViewModel implements Screen {
     }
 
     public void submit() {
-        if (busy.get()) {
+        if (busy.get() || journey.accepted().isPresent()) {
             return;
         }
         busy.set(true);
@@ -72,7 +70,9 @@ public final class ReviewViewModel implements Screen {
         context.storage().execute(() -> {
             try {
                 Accepted accepted = context.outbox().enqueue(submission);
-                context.ui().execute(() -> stored(accepted));
+                // Stored durably: from here on the citizen gets a receipt whatever the network does.
+                var status = context.delivery().deliverAndCheck(accepted.receiptNumber());
+                context.ui().execute(() -> stored(accepted, status));
             } catch (RuntimeException e) {
                 LOG.error("could not store application for item {}", journey.item().code(), e);
                 context.ui().execute(() -> {
@@ -85,24 +85,17 @@ public final class ReviewViewModel implements Screen {
         });
     }
 
-    private void stored(Accepted accepted) {
+    private void stored(Accepted accepted, java.util.Optional<org.bianmin.protocol.api.SubmissionStatus> status) {
         busy.set(false);
         journey.accepted(accepted);
+        status.ifPresent(journey::portalStatus);
         LOG.info("application {} stored for item {}", accepted.receiptNumber(), journey.item().code());
-        context.navigator().show(new ReceiptViewModel(context, journey));
+        context.navigator().showWithoutReturn(new ReceiptViewModel(context, journey));
     }
 
     private byte[] payload() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("itemCode", journey.item().code());
-        body.put("cardType", journey.card().map(c -> c.cardType().name()).orElse(null));
-        body.put("fields", journey.values());
-        body.put("consent", true);
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("form values are plain strings", e);
-        }
+        return SubmissionPayloads.write(new SubmissionPayloads.Application(context.catalogueVersion(),
+                new LinkedHashMap<>(journey.values())));
     }
 
     static String masked(FormDefinition.Field field, String value) {

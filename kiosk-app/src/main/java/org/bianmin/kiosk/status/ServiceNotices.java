@@ -55,7 +55,12 @@ public final class ServiceNotices {
 
     private void publish() {
         List<String> now = current();
-        ui.execute(() -> notices.set(now));
+        // Only a real change re-renders the screen: a citizen mid-form must not lose the field they are in.
+        ui.execute(() -> {
+            if (!now.equals(notices.get())) {
+                notices.set(now);
+            }
+        });
     }
 
     List<String> current() {

@@ -30,6 +30,16 @@ public final class Navigator {
         switchTo(screen);
     }
 
+    /**
+     * Shows a screen that must not be backed out of (the receipt after a submit): the path behind it is forgotten,
+     * so Back leads home rather than to a form that could be submitted twice.
+     */
+    public void showWithoutReturn(Screen screen) {
+        history.clear();
+        history.push(home);
+        switchTo(screen);
+    }
+
     public boolean canGoBack() {
         return !history.isEmpty();
     }

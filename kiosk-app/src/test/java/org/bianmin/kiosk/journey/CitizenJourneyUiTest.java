@@ -66,6 +66,8 @@ class CitizenJourneyUiTest extends FxRobot {
         ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
         assertThat(receiptNumber).startsWith(KioskConfig.defaults().kioskId() + "-");
+        assertThat(item.handlingType()).isEqualTo(ServiceItem.HandlingType.IMMEDIATE);
+        assertThat(texts()).as("delivered at once, and a 即办 item decided by the portal").contains("已办结");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-paper").queryLabeled().getText()
                 .equals("回执已打印，请在出纸口取走"));
         var printed = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript();
@@ -89,7 +91,13 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(entries).extracting(OutboxEntry::itemCode).containsOnly(item.code());
         assertThat(entries).filteredOn(e -> e.kind() == SubmissionKind.APPLICATION)
                 .extracting(OutboxEntry::receiptNumber).containsExactly(receiptNumber);
-        assertThat(kiosk.cache().outbox().status()).containsEntry(DeliveryState.PENDING, 2L);
+        // The rating follows the application to the portal; each reaches it exactly once.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);
+        var sync = kiosk.sync().orElseThrow();
+        assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
+                org.bianmin.cache.sync.ReceiptStatus.Live.class,
+                live -> assertThat(live.status().itemCode()).isEqualTo(item.code()));
     }
 
     @Test
@@ -106,6 +114,11 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(lookup("#receipt-number").queryLabeled().getText()).isNotBlank();
         assertThat(lookup("#receipt-qr").tryQuery()).isPresent();
         assertThat(devices.virtualPrinter().transcript().text()).isEmpty();
+
+        // Back from the receipt leads home, never to the review screen where it could be submitted again.
+        clickOn("#back");
+        waitFor("#search-field");
+        assertThat(kiosk.cache().outbox().list(10)).hasSize(1);
     }
 
     /** Finds the item by its pinyin initials and presses "apply". */
@@ -223,7 +236,9 @@ class CitizenJourneyUiTest extends FxRobot {
     }
 
     private void waitFor(String query) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup(query).tryQuery().isPresent());
+        // The lookup runs on the FX thread: background work (device status, sync) re-renders parts of the scene.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> lookup(query).tryQuery().isPresent()).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
