@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.bianmin.device.sim.SimulatedPort;
@@ -33,7 +33,8 @@ public final class ScannerSimulator implements AutoCloseable {
     private final Suffix suffix;
     private final Charset charset;
     private final RandomGenerator random;
-    private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
+    private final BlockingDeque<String> pending = new LinkedBlockingDeque<>();
+    private final byte[] ignored = new byte[256];
     private volatile ScannerFault fault = ScannerFault.NONE;
 
     public ScannerSimulator(SimulatedPort port, Suffix suffix, Charset charset, RandomGenerator random) {
@@ -58,10 +59,25 @@ public final class ScannerSimulator implements AutoCloseable {
     }
 
     private void serveOnce() throws TransportException, InterruptedException {
+        // A scanner ignores what the host sends; reading it also notices a vanished port while idle.
+        port.transport().read(ignored, 0, ignored.length, Duration.ZERO);
         String payload = pending.poll(100, TimeUnit.MILLISECONDS);
         if (payload == null) {
             return;
         }
+        try {
+            send(payload);
+        } catch (TransportException e) {
+            if (fault == ScannerFault.UNPLUG) {
+                fault = ScannerFault.NONE; // one simulated unplug; that scan is lost, as with a real one
+            } else {
+                pending.addFirst(payload); // the port went away under us: scan again once it is back
+            }
+            throw e;
+        }
+    }
+
+    private void send(String payload) throws TransportException {
         byte[] bytes = payload.getBytes(charset);
         switch (fault) {
             case NONE -> port.send(withSuffix(bytes));
@@ -79,7 +95,6 @@ public final class ScannerSimulator implements AutoCloseable {
             }
             case PARTIAL -> port.send(Arrays.copyOf(bytes, Math.max(1, bytes.length / 2)));
             case UNPLUG -> {
-                fault = ScannerFault.NONE;
                 port.unplugFor(UNPLUGGED_FOR);
                 throw new TransportException(TransportException.Kind.DISCONNECTED, "simulated unplug");
             }
