@@ -39,6 +39,9 @@ final class CatalogueSync {
     private final CatalogueReader reader = new CatalogueReader();
     private final ObjectMapper json = CatalogueReader.mapper();
     private String etag;
+    /** The last refused offer and its ETag (null when the last offer was fine or had no ETag). */
+    private CatalogueCheck.Refused refused;
+    private String refusedEtag;
     private volatile Instant lastSync;
 
     CatalogueSync(PortalClient client, SyncSettings settings, CatalogueStore store, Clock clock,
@@ -67,8 +70,11 @@ final class CatalogueSync {
     private CatalogueCheck check(boolean mayRefetch) {
         HttpRequest.Builder get = HttpRequest.newBuilder(client.catalogueFile(ApiPaths.CATALOGUE))
                 .header("Accept-Encoding", "gzip");
-        if (etag != null && store.current().isPresent()) {
-            get.header("If-None-Match", etag);
+        // After a refusal, ask "still that refused file?" so a bad publish costs one 304 per poll, not a download
+        // and a fresh alert from every kiosk.
+        String conditional = refused != null ? refusedEtag : etag != null && store.current().isPresent() ? etag : null;
+        if (conditional != null) {
+            get.header("If-None-Match", conditional);
         }
         PortalClient.Reply reply = client.send(get, settings.catalogueTimeout());
         if (!(reply instanceof PortalClient.Reply.Answered body)) {
@@ -76,7 +82,7 @@ final class CatalogueSync {
         }
         if (body.status() == 304) {
             lastSync = clock.instant();
-            return new CatalogueCheck.Unchanged(currentVersion());
+            return refused != null ? refused : new CatalogueCheck.Unchanged(currentVersion());
         }
         if (body.status() != 200) {
             return new CatalogueCheck.Unreachable("catalogue: " + client.describe(body));
@@ -94,8 +100,13 @@ final class CatalogueSync {
             return check(false);
         }
         CatalogueCheck result = verifyAndApply(body.body(), sig.body());
-        if (!(result instanceof CatalogueCheck.Refused)) {
+        if (result instanceof CatalogueCheck.Refused r) {
+            refused = offeredEtag == null ? null : r;
+            refusedEtag = offeredEtag;
+        } else {
             etag = offeredEtag;
+            refused = null;
+            refusedEtag = null;
         }
         return result;
     }

@@ -56,6 +56,21 @@ class CatalogueSyncTest {
     }
 
     @Test
+    void aRefusedOfferIsNotDownloadedAndAlertedAgainWhileItIsUnchanged() throws Exception {
+        KeyFile other = Ed25519Keys.toFile(Ed25519Keys.generate());
+        SyncSettings trustsOther = SyncSettings.defaults(f.portalUri(), f.creds.kioskId(), f.creds.kioskToken(), "t",
+                org.bianmin.protocol.signing.TrustedKeys.of(java.util.List.of(other.publicOnly())));
+        SyncEngine engine = f.engine(trustsOther);
+        assertThat(engine.checkCatalogueNow().get()).isInstanceOf(CatalogueCheck.Refused.class);
+        assertThat(engine.checkCatalogueNow().get()).isInstanceOf(CatalogueCheck.Refused.class);
+        assertThat(f.alerts).hasSize(1);
+        assertThat(f.storedVersion()).isZero();
+        f.portal.trustKey(other);
+        assertThat(f.publish(f.version(2), other)).isEqualTo(200);
+        assertThat(engine.checkCatalogueNow().get()).isEqualTo(new CatalogueCheck.Applied(2, 0));
+    }
+
+    @Test
     void eachTamperedOfferIsRefusedAndTheCurrentCatalogueKept() throws Exception {
         SyncEngine engine = f.engine(f.settings(f.portalUri()).withCatalogueBase(staticServer()));
         KeyFile key = f.creds.signingKey();
