@@ -1,0 +1,57 @@
+package org.bianmin.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Whatever a kiosk sends, good or broken, the portal's log never repeats personal data or tokens. */
+class PortalLogPrivacyTest {
+
+    private static final String ID_NUMBER = "350102199001011234";
+    private static final String NAME = "王小明";
+
+    @Test
+    void neitherFormValuesNorTokensReachTheLog() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try (PortalServer portal = PortalServer.start(new CatalogueReader().readSample(), "127.0.0.1", 0);
+             HttpClient http = HttpClient.newHttpClient()) {
+            String token = portal.bootstrap().orElseThrow().kioskToken();
+            URI submissions = URI.create("http://127.0.0.1:" + portal.port() + ApiPaths.SUBMISSIONS);
+            String good = """
+                    {"receiptNumber":"GL-0001-20261121-0001B","kioskId":"kiosk-demo-01",
+                     "itemCode":"11350102488130529A2001006010001","catalogueVersion":1,
+                     "submittedAt":"2026-11-21T10:00:00+08:00","fields":{"name":"%s","idNumber":"%s"}}"""
+                    .formatted(NAME, ID_NUMBER);
+            List<String> bodies = List.of(good, good.replace("\"catalogueVersion\":1", "\"catalogueVersion\":\""
+                    + ID_NUMBER + "\""), good.replace("11350102488130529A2001006010001", ID_NUMBER),
+                    "{\"fields\":{\"idNumber\":\"" + ID_NUMBER + "\"", "[\"" + NAME + "\"]");
+            int key = 0;
+            for (String body : bodies) {
+                http.send(HttpRequest.newBuilder(submissions).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token).header(ApiPaths.IDEMPOTENCY_KEY, "k" + key++)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(portal.store().count("submission")).isEqualTo(1);
+            assertThat(log.list).isNotEmpty().allSatisfy(e -> assertThat(e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                    .doesNotContain(ID_NUMBER, NAME, token));
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+}
