@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * characters rejected, then classification. Pure and thread-safe.
  *
  * @param maxBytes      largest payload accepted
- * @param receiptNumber this kiosk's receipt numbers (e.g. {@code FZ-GL-20261121-00042}), bare or at the end of a
+ * @param receiptNumber this kiosk's receipt numbers (e.g. {@code KIOSK-0001-20261122-0001U}), bare or at the end of a
  *                      tracking URL
  * @param eidToken      what a provincial e-ID / 亮证 token looks like; the platform verifies it, so this only routes
  */
@@ -34,7 +34,8 @@ public record PayloadRules(int maxBytes, Pattern receiptNumber, Pattern eidToken
     }
 
     public static PayloadRules defaults() {
-        return new PayloadRules(2048, Pattern.compile("[A-Z]{2,4}-[A-Z]{2,4}-[0-9]{8}-[0-9]{5}"),
+        // The outbox's receipt numbers: kiosk id, day, sequence, ISO 7064 MOD 37-2 check character (may be '*').
+        return new PayloadRules(2048, Pattern.compile("[A-Z0-9-]{4,32}-[0-9]{8}-[0-9]{4,}[0-9A-Z*]"),
                 Pattern.compile("(?:(?:CTID|EID|LZ)[:|])?[A-Za-z0-9+/_=.-]{48,}"));
     }
 

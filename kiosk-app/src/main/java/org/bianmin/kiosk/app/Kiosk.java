@@ -37,6 +37,7 @@ import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.Delivery;
+import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
@@ -69,6 +70,7 @@ public final class Kiosk implements AutoCloseable {
     static final Duration PRINTER_POLL = Duration.ofSeconds(20);
     /** How long the review screen waits for the portal before promising "saved, will be sent". */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
+    private static final int QUEUE_SCAN = 500;
 
     private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("devices").daemon().factory());
@@ -99,6 +101,20 @@ public final class Kiosk implements AutoCloseable {
         if (sync.isEmpty()) {
             LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
         }
+    }
+
+    /** The portal's answer when it is reachable, else the last one heard; applications still queued say so. */
+    private ReceiptStatus lookUp(String receiptNumber) {
+        ReceiptStatus status = sync.map(engine -> engine.lookup(receiptNumber))
+                .orElseGet(() -> new ReceiptStatus.Unknown("no portal credential"));
+        if (status instanceof ReceiptStatus.Unknown && isQueuedHere(receiptNumber)) {
+            return new ReceiptStatus.Unknown(ProgressViewModel.QUEUED_HERE);
+        }
+        return status;
+    }
+
+    private boolean isQueuedHere(String receiptNumber) {
+        return cache.outbox().list(QUEUE_SCAN).stream().anyMatch(e -> e.receiptNumber().equals(receiptNumber));
     }
 
     /** Delivers at once when the portal answers within a few seconds; otherwise the outbox keeps trying. */
@@ -166,7 +182,7 @@ public final class Kiosk implements AutoCloseable {
         Optional<Consumer<ServiceItem>> apply = devices.map(d -> item -> applications.accept(item));
         HomeViewModel home = new HomeViewModel(this::catalogue,
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
-                () -> navigator, apply);
+                () -> navigator, apply, () -> new ProgressViewModel(this::lookUp, storageExecutor, ui));
         navigator = new Navigator(home);
         session = new KioskSession(navigator, messages, language);
         devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,

@@ -27,7 +27,8 @@ public final class HomeView {
         HBox.setHgrow(search, Priority.ALWAYS);
         Button go = Widgets.button("search-button", m.get("home.search.button"), "primary",
                 () -> vm.openSearch(search.getText()));
-        HBox searchRow = new HBox(search, go);
+        HBox searchRow = new HBox(search, go, Widgets.button("progress", m.get("home.progress"), "secondary",
+                vm::openProgress));
         searchRow.getStyleClass().add("search-row");
 
         TilePane departments = tiles();

@@ -22,17 +22,25 @@ public final class HomeViewModel implements Screen {
     private final ItemFinder finder;
     private final Supplier<Navigator> navigator;
     private final Optional<Consumer<ServiceItem>> apply;
+    private final Supplier<Screen> progress;
 
     /**
      * @param navigator supplied late because it is created with this screen as its home
      * @param apply     starts an application for a kiosk-handleable item; empty when no devices are set up
+     * @param progress makes the progress-lookup screen
      */
     public HomeViewModel(Supplier<Catalogue> catalogue, ItemFinder finder, Supplier<Navigator> navigator,
-                         Optional<Consumer<ServiceItem>> apply) {
+                         Optional<Consumer<ServiceItem>> apply, Supplier<Screen> progress) {
         this.catalogue = catalogue;
         this.finder = finder;
         this.navigator = navigator;
         this.apply = apply;
+        this.progress = progress;
+    }
+
+    /** 查询办理进度. */
+    public void openProgress() {
+        navigator.get().show(progress.get());
     }
 
     public Catalogue catalogue() {

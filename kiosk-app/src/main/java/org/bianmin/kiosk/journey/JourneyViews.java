@@ -60,7 +60,7 @@ public final class JourneyViews {
         GridPane grid = Widgets.labelledGrid(22);
         grid.getStyleClass().add("spaced");
         int row = 0;
-        Keypad keypad = new Keypad(m);
+        Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS);
         for (FormViewModel.Entry e : vm.entries()) {
             Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
             Node input;
@@ -87,7 +87,7 @@ public final class JourneyViews {
                 field.setPromptText(e.field().hint() == null ? "" : e.field().hint());
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
-                        keypad.target(field);
+                        keypad.target(field, keypadMode(e.field().type()));
                     }
                 });
                 input = field;
@@ -100,7 +100,9 @@ public final class JourneyViews {
         }
         page.getChildren().add(grid);
         // Keypad and "next" stay in reach at the bottom however long the form is.
-        HBox actions = new HBox(24, keypad.node(), Widgets.button("form-next", m.get("form.next"), "primary",
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox actions = new HBox(24, keypad.node(), gap, Widgets.button("form-next", m.get("form.next"), "next",
                 vm::next));
         actions.getStyleClass().add("action-bar");
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -202,6 +204,15 @@ public final class JourneyViews {
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, reasonTitle, reasons,
                 new HBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary", vm::skip)));
         return Widgets.page(page);
+    }
+
+    private static Keypad.Mode keypadMode(org.bianmin.protocol.catalogue.FormDefinition.FieldType type) {
+        return switch (type) {
+            case PHONE, NUMBER -> Keypad.Mode.DIGITS;
+            case ID_NUMBER -> Keypad.Mode.ID_NUMBER;
+            case DATE -> Keypad.Mode.DATE;
+            case TEXT, CHOICE -> Keypad.Mode.FULL;
+        };
     }
 
     private static VBox page(String title, String styleClass) {

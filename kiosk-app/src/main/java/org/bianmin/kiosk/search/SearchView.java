@@ -20,14 +20,17 @@ public final class SearchView {
         field.getStyleClass().add("search-field");
         field.setPromptText(m.get("home.search.prompt"));
         field.textProperty().bindBidirectional(vm.queryProperty());
-        Keypad keypad = new Keypad(m);
-        keypad.target(field);
+        Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
+        keypad.target(field, Keypad.Mode.FULL);
         BorderPane pane = new BorderPane();
         VBox top = new VBox(field, keypad.node());
         top.getStyleClass().add("search-top");
         pane.setTop(top);
-        pane.setCenter(ItemListView.build(vm.resultsProperty().get(), m));
-        vm.resultsProperty().addListener((obs, old, now) -> pane.setCenter(ItemListView.build(now, m)));
+        Runnable results = () -> pane.setCenter(vm.queryProperty().get().isBlank()
+                ? Widgets.page(new VBox(Widgets.label(m.get("search.hint"), "notice")))
+                : ItemListView.build(vm.resultsProperty().get(), m));
+        results.run();
+        vm.resultsProperty().addListener((obs, old, now) -> results.run());
         javafx.application.Platform.runLater(() -> {
             field.requestFocus();
             field.end();

@@ -1,5 +1,6 @@
 package org.bianmin.kiosk.ui;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -8,28 +9,60 @@ import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 
 /**
- * The on-screen keyboard: digits and letters (for phone numbers, amounts, pinyin initials), backspace and clear.
- * It types into whichever field last had focus, so a citizen never needs the hidden physical keyboard.
+ * The on-screen keyboard: digits, and letters only where a field takes them (pinyin initials, codes), so a phone
+ * number gets a plain number pad. It types into whichever field last had focus; the hidden physical keyboard is
+ * never needed.
  */
 public final class Keypad {
 
-    private static final String[] ROWS = {"1234567890", "QWERTYUIOP", "ASDFGHJKLX", "ZCVBNM"};
+    /** Which keys a field needs. */
+    public enum Mode {
+        /** Phone numbers, amounts. */
+        DIGITS("1234567890"),
+        /** ID numbers end in X. */
+        ID_NUMBER("1234567890X"),
+        /** Dates: 2026-01-31. */
+        DATE("1234567890-"),
+        /** Search words, receipt numbers, codes: digits, letters and the hyphen. */
+        FULL("1234567890-");
+
+        private final String firstRow;
+
+        Mode(String firstRow) {
+            this.firstRow = firstRow;
+        }
+    }
+
+    private static final List<String> LETTER_ROWS = List.of("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM");
 
     private final VBox node = new VBox();
+    private final Messages messages;
     private TextField target;
 
-    public Keypad(Messages m) {
+    public Keypad(Messages m, Mode mode) {
+        this.messages = m;
         node.getStyleClass().add("keypad");
-        for (String row : ROWS) {
-            HBox keys = new HBox();
-            keys.getStyleClass().add("keypad-row");
-            for (char c : row.toCharArray()) {
-                keys.getChildren().add(key(String.valueOf(c), "key-" + c, () -> type(String.valueOf(c))));
-            }
-            node.getChildren().add(keys);
+        show(mode);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    /** Types into {@code field} from now on, with the keys its content needs. */
+    public void target(TextField field, Mode mode) {
+        target = field;
+        show(mode);
+    }
+
+    private void show(Mode mode) {
+        node.getChildren().clear();
+        node.getChildren().add(row(mode.firstRow));
+        if (mode == Mode.FULL) {
+            LETTER_ROWS.forEach(letters -> node.getChildren().add(row(letters)));
         }
-        HBox edit = new HBox(key(m.get("keypad.backspace"), "key-backspace", this::backspace),
-                key(m.get("keypad.clear"), "key-clear", () -> {
+        HBox edit = new HBox(key(messages.get("keypad.backspace"), "key-backspace", this::backspace),
+                key(messages.get("keypad.clear"), "key-clear", () -> {
                     if (target != null) {
                         target.clear();
                     }
@@ -38,12 +71,13 @@ public final class Keypad {
         node.getChildren().add(edit);
     }
 
-    public Node node() {
-        return node;
-    }
-
-    public void target(TextField field) {
-        target = field;
+    private HBox row(String keys) {
+        HBox row = new HBox();
+        row.getStyleClass().add("keypad-row");
+        for (char c : keys.toCharArray()) {
+            row.getChildren().add(key(String.valueOf(c), "key-" + c, () -> type(String.valueOf(c))));
+        }
+        return row;
     }
 
     private void type(String text) {

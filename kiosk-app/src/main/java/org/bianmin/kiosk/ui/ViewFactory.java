@@ -15,6 +15,8 @@ import org.bianmin.kiosk.journey.JourneyViews;
 import org.bianmin.kiosk.journey.RatingViewModel;
 import org.bianmin.kiosk.journey.ReceiptViewModel;
 import org.bianmin.kiosk.journey.ReviewViewModel;
+import org.bianmin.kiosk.progress.ProgressView;
+import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.search.SearchView;
 import org.bianmin.kiosk.search.SearchViewModel;
 
@@ -28,6 +30,7 @@ public final class ViewFactory {
             case HomeViewModel home -> HomeView.build(home, messages);
             case ItemListViewModel list -> ItemListView.build(list, messages);
             case SearchViewModel search -> SearchView.build(search, messages);
+            case ProgressViewModel progress -> ProgressView.build(progress, messages);
             case ItemDetailViewModel detail -> ItemDetailView.build(detail, messages);
             case IdentifyViewModel identify -> JourneyViews.identify(identify, messages);
             case FormViewModel form -> JourneyViews.form(form, messages);

@@ -26,7 +26,8 @@ class HomeViewModelTest {
     private final CatalogueSearch search = new CatalogueSearch();
     private final HomeViewModel home = new HomeViewModel(() -> catalogue,
             q -> search.search(q, 50).stream().map(SearchHit::item).toList(),
-            () -> navigator, java.util.Optional.of(applied::add));
+            () -> navigator, java.util.Optional.of(applied::add),
+            () -> new org.bianmin.kiosk.ui.Screen() { });
 
     {
         navigator = new Navigator(home);

@@ -94,6 +94,12 @@ class CitizenJourneyUiTest extends FxRobot {
         // The rating follows the application to the portal; each reaches it exactly once.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);
+        // Progress lookup on the kiosk shows the portal's live status of the application.
+        clickOn("#progress");
+        clickOn("#progress-field").write(receiptNumber);
+        clickOn("#progress-lookup");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains("以上为办理部门的最新状态"));
+        assertThat(texts()).contains(receiptNumber, "已办结");
         var sync = kiosk.sync().orElseThrow();
         assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
                 org.bianmin.cache.sync.ReceiptStatus.Live.class,
