@@ -578,11 +578,24 @@ public final class PortalServer implements AutoCloseable {
             }
             return value;
         } catch (IOException e) {
-            String what = e instanceof com.fasterxml.jackson.core.JacksonException je ? je.getOriginalMessage()
-                    : e.getMessage();
             throw new ProblemException(ProblemType.BAD_REQUEST, "body is not a valid " + type.getSimpleName()
-                    + ": " + what);
+                    + ": " + where(e));
         }
+    }
+
+    /**
+     * Where a body failed to parse, by field path or line and column — never Jackson's message, which quotes the
+     * offending value (an ID number in the wrong field would travel back into the kiosk's log and alerts).
+     */
+    private static String where(IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            return "field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")) + "' is malformed";
+        }
+        if (e instanceof com.fasterxml.jackson.core.JacksonException j && j.getLocation() != null) {
+            return "not valid JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+        }
+        return "unreadable";
     }
 
     /** Javalin's own refusals (no route, body too large…) mapped onto our problem types. */
