@@ -136,7 +136,8 @@ public final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.close();
+        // Not close(): that waits for exchanges in flight, and shutting the kiosk down must not wait on the network.
+        http.shutdownNow();
     }
 
     private <T> CompletableFuture<T> onSyncThread(Callable<T> work) {
