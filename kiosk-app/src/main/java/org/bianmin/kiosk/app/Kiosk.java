@@ -24,6 +24,9 @@ import org.bianmin.cache.sync.SyncSettings;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.StatusReplyException;
+import org.bianmin.device.scanner.ScanPayload;
+import org.bianmin.device.scanner.ScanResult;
+import org.bianmin.device.scanner.WedgeBurstDetector;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -32,6 +35,7 @@ import org.bianmin.kiosk.demo.DemoEnvironment;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.kiosk.devices.HeartbeatReports;
 import org.bianmin.kiosk.devices.KioskDevices;
+import org.bianmin.kiosk.devices.WedgeKeyFilter;
 import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
@@ -71,11 +75,14 @@ public final class Kiosk implements AutoCloseable {
     /** How long the review screen waits for the portal before promising "saved, will be sent". */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
     private static final int QUEUE_SCAN = 500;
+    private static final Duration SCAN_WAIT = Duration.ofSeconds(1);
 
     private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("devices").daemon().factory());
     private final ScheduledExecutorService printerExecutor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("printer").daemon().factory());
+    private final ExecutorService scannerExecutor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("scanner").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("storage").daemon().factory());
     private Navigator navigator;
@@ -84,6 +91,7 @@ public final class Kiosk implements AutoCloseable {
     private KioskShell shell;
     private ServiceNotices notices;
     private Applications applications;
+    private Executor ui;
 
     private final Optional<ConfiguredDevices> configured;
     private final Optional<SyncEngine> sync;
@@ -101,6 +109,57 @@ public final class Kiosk implements AutoCloseable {
         if (sync.isEmpty()) {
             LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
         }
+    }
+
+    /**
+     * A scan from any scanner (serial or wedge), on the FX thread: a receipt code opens the progress lookup for it;
+     * anything else is not for the citizen screens and is only logged (never its content: it may be personal).
+     */
+    public void onScan(ScanResult result) {
+        if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
+            ProgressViewModel progress = navigator.current() instanceof ProgressViewModel open ? open
+                    : new ProgressViewModel(this::lookUp, storageExecutor, ui);
+            if (navigator.current() != progress) {
+                navigator.show(progress);
+            }
+            progress.receiptNumberProperty().set(code.receiptNumber());
+            progress.lookUp();
+        } else {
+            LOG.info("scan not used here: {}", result.getClass().getSimpleName());
+        }
+    }
+
+    /** Installs the keyboard-wedge scanner's key filter, when one is configured. */
+    public void watchWedge(javafx.scene.Scene scene) {
+        configured.flatMap(ConfiguredDevices::wedge).ifPresent(options -> {
+            WedgeKeyFilter filter = new WedgeKeyFilter(new WedgeBurstDetector(options), System::nanoTime,
+                    this::onScan, text -> {
+                        if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field) {
+                            field.replaceSelection(text);
+                        }
+                    });
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, filter);
+            javafx.animation.Timeline release = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(25), e -> {
+                        if (filter.holding()) {
+                            filter.tick();
+                        }
+                    }));
+            release.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            release.play();
+        });
+    }
+
+    /** Reads serial scanners on their own thread; every scan is handled on the FX thread. */
+    private void readScanners() {
+        configured.ifPresent(c -> c.serialScanners().forEach(scanner -> scannerExecutor.execute(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                ScanResult result = scanner.next(SCAN_WAIT);
+                if (!(result instanceof ScanResult.NoScan)) {
+                    ui.execute(() -> onScan(result));
+                }
+            }
+        })));
     }
 
     /** The portal's answer when it is reachable, else the last one heard; applications still queued say so. */
@@ -175,6 +234,7 @@ public final class Kiosk implements AutoCloseable {
 
     /** Builds the screens; call on the FX thread. {@code ui} runs results of background work on it. */
     public KioskShell show(Executor ui) {
+        this.ui = ui;
         Language language = Language.ofTag(config.language());
         Messages messages = new Messages(language);
         Catalogue.Hall hall = catalogue().hall();
@@ -201,6 +261,7 @@ public final class Kiosk implements AutoCloseable {
         shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d.devices(), messages)));
+        readScanners();
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
                 catalogue().version(), catalogue().items().size(),
                 demo.map(d -> ", demo portal " + d.portalUrl()).orElse(""));
@@ -253,6 +314,7 @@ public final class Kiosk implements AutoCloseable {
         sync.ifPresent(SyncEngine::close);
         deviceExecutor.shutdownNow();
         printerExecutor.shutdownNow();
+        scannerExecutor.shutdownNow();
         storageExecutor.shutdown();
         configured.ifPresent(ConfiguredDevices::close);
         demo.ifPresent(DemoEnvironment::close);

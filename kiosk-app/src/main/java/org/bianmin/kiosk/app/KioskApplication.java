@@ -55,6 +55,7 @@ public final class KioskApplication extends Application {
                 family -> shell.root().setStyle("-fx-font-family: '" + family + "';"),
                 () -> LOG.error("no CJK font installed: Chinese text cannot be shown (install fonts-wqy-microhei)"));
         watchIdle(scene, kiosk.idle());
+        kiosk.watchWedge(scene);
         stage.setTitle("便民自助终端");
         stage.setScene(scene);
         if (!options.windowed()) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bianmin.device.config.DeviceConfig;
+import org.bianmin.device.scanner.SerialScanner;
+import org.bianmin.device.scanner.WedgeBurstDetector;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.supervisor.Devices;
 import org.bianmin.device.supervisor.ManagedDevice;
@@ -42,6 +44,18 @@ public final class ConfiguredDevices implements AutoCloseable {
         List<DeviceStatusTracker> status = opened.stream().map(ManagedDevice::status).toList();
         return opened.stream().filter(d -> d instanceof ManagedDevice.IdCard).map(d -> (ManagedDevice.IdCard) d)
                 .findFirst().map(reader -> new KioskDevices(reader.reader(), Optional.empty(), status));
+    }
+
+    /** Serial (CDC) scanners: the kiosk reads scans from them on a thread of its own. */
+    public List<SerialScanner> serialScanners() {
+        return opened.stream().filter(d -> d instanceof ManagedDevice.Scanner).map(d -> ((ManagedDevice.Scanner) d)
+                .scanner()).toList();
+    }
+
+    /** A keyboard-wedge scanner's burst detector settings, when one is configured. */
+    public Optional<WedgeBurstDetector.Options> wedge() {
+        return opened.stream().filter(d -> d instanceof ManagedDevice.WedgeScanner)
+                .map(d -> ((ManagedDevice.WedgeScanner) d).options()).findFirst();
     }
 
     @Override

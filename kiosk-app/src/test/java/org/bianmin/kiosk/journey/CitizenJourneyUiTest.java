@@ -94,12 +94,19 @@ class CitizenJourneyUiTest extends FxRobot {
         // The rating follows the application to the portal; each reaches it exactly once.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);
-        // Progress lookup on the kiosk shows the portal's live status of the application.
+        // Progress lookup on the kiosk shows the portal's live status of the application: typed in…
         clickOn("#progress");
         clickOn("#progress-field").write(receiptNumber);
         clickOn("#progress-lookup");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains("以上为办理部门的最新状态"));
         assertThat(texts()).contains(receiptNumber, "已办结");
+        // …or by scanning the receipt's QR code from the home screen.
+        clickOn("#home");
+        interact(() -> kiosk.onScan(new org.bianmin.device.scanner.ScanResult.Scanned(
+                new org.bianmin.device.scanner.ScanPayload.ReceiptCode(receiptNumber, receiptNumber),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains("以上为办理部门的最新状态"));
+        assertThat(lookup("#progress-field").queryAs(TextInputControl.class).getText()).isEqualTo(receiptNumber);
         var sync = kiosk.sync().orElseThrow();
         assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
                 org.bianmin.cache.sync.ReceiptStatus.Live.class,
