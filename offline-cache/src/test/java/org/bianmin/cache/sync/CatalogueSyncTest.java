@@ -134,6 +134,25 @@ class CatalogueSyncTest {
         assertThat(f.storedVersion()).isEqualTo(2);
     }
 
+    @Test
+    void withoutAnEventStreamTheKioskPollsAtItsInterval() throws Exception {
+        // No portal API at all (nothing listens on the API port): only the static files, polled every minute.
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        SyncEngine engine = f.engine(f.settings(URI.create("http://127.0.0.1:" + closedPort + "/"))
+                .withCatalogueBase(staticServer()).withPollInterval(java.time.Duration.ofMinutes(1)));
+        serve(f.version(2), f.creds.signingKey(), body -> body);
+        engine.start();
+        assertThat(SyncFixture.await(() -> f.storedVersion() == 2, 10)).isTrue();
+        serve(f.version(3), f.creds.signingKey(), body -> body);
+        assertThat(f.storedVersion()).as("not before the poll is due").isEqualTo(2);
+        f.clock.advance(java.time.Duration.ofSeconds(61));
+        assertThat(SyncFixture.await(() -> f.storedVersion() == 3, 10)).isTrue();
+        assertThat(engine.streaming()).isFalse();
+    }
+
     private URI staticServer() {
         return URI.create("http://127.0.0.1:" + files.getAddress().getPort() + "/");
     }
