@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.bianmin.cache.OfflineCache;
+import org.bianmin.cache.audit.Actor;
+import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.search.SearchHit;
 import org.bianmin.cache.sync.OfflineOutbox;
@@ -244,10 +246,11 @@ public final class Kiosk implements AutoCloseable {
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
                 () -> navigator, apply, () -> new ProgressViewModel(this::lookUp, storageExecutor, ui));
         navigator = new Navigator(home);
-        session = new KioskSession(navigator, messages, language);
+        session = new KioskSession(navigator, messages, language, id -> storageExecutor.execute(() -> cache.audit()
+                .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));
         devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
                 catalogue().version(), clock,
-                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), ui, deviceExecutor,
+                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), cache.audit(), ui, deviceExecutor,
                 printerExecutor, storageExecutor)));
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),

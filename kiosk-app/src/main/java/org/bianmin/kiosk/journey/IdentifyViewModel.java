@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Future;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.bianmin.cache.audit.Outcome;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.device.idcard.IdentityCard;
 import org.bianmin.device.idcard.ReadResult;
@@ -110,8 +111,10 @@ public final class IdentifyViewModel implements Screen {
         if (problem != null) {
             card.clear();
             state.set(new State.Failed(problem));
+            context.audit("identity.read", Outcome.DENIED, card.cardType() + " " + problem);
             return;
         }
+        context.audit("identity.read", Outcome.SUCCESS, card.cardType().name());
         journey.identify(card);
         context.navigator().show(new FormViewModel(context, journey));
     }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.bianmin.cache.audit.Actor;
+import org.bianmin.cache.audit.AuditLog;
+import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.outbox.Outbox;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.printer.EscPosPrinter;
@@ -30,7 +33,15 @@ public record JourneyContext(
         Optional<EscPosPrinter> printer,
         Outbox outbox,
         Delivery delivery,
+        AuditLog audit,
         Executor ui,
         ExecutorService devices,
         ExecutorService printing,
-        ExecutorService storage) {}
+        ExecutorService storage) {
+
+    /** Records what happened in this citizen's session (never personal data) on the storage thread. */
+    void audit(String event, Outcome outcome, String detail) {
+        Actor actor = Actor.citizenSession(session.id());
+        storage.execute(() -> audit.append(actor, event, outcome, detail));
+    }
+}

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.cache.sync.SubmissionPayloads;
@@ -84,9 +85,11 @@ public final class RatingViewModel implements Screen {
             return;
         }
         NewSubmission rating = new NewSubmission(SubmissionKind.RATING, journey.item().code(), payload());
+        int score = level.get().score;
         context.storage().execute(() -> {
             try {
                 context.outbox().enqueue(rating);
+                context.audit("rating.stored", Outcome.SUCCESS, journey.item().code() + " score " + score);
             } catch (RuntimeException e) {
                 LOG.error("rating for item {} not stored", journey.item().code(), e);
             }

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.outbox.Accepted;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
@@ -75,6 +76,7 @@ public final class ReviewViewModel implements Screen {
                 context.ui().execute(() -> stored(accepted, status));
             } catch (RuntimeException e) {
                 LOG.error("could not store application for item {}", journey.item().code(), e);
+                context.audit("application.stored", Outcome.FAILURE, journey.item().code());
                 context.ui().execute(() -> {
                     busy.set(false);
                     error.set("review.error.storage");
@@ -89,6 +91,8 @@ public final class ReviewViewModel implements Screen {
         busy.set(false);
         journey.accepted(accepted);
         status.ifPresent(journey::portalStatus);
+        context.audit("application.stored", Outcome.SUCCESS, journey.item().code() + " " + accepted.receiptNumber()
+                + status.map(s -> " portal " + s.state()).orElse(" queued"));
         LOG.info("application {} stored for item {}", accepted.receiptNumber(), journey.item().code());
         context.navigator().showWithoutReturn(new ReceiptViewModel(context, journey));
     }

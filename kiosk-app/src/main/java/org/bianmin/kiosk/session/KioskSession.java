@@ -2,6 +2,8 @@ package org.bianmin.kiosk.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.bianmin.kiosk.i18n.Language;
@@ -19,11 +21,20 @@ public final class KioskSession {
     private final Language defaultLanguage;
     private final BooleanProperty elderMode = new SimpleBooleanProperty(false);
     private final List<Runnable> wipers = new ArrayList<>();
+    private final Consumer<String> ended;
+    private String id = UUID.randomUUID().toString();
 
-    public KioskSession(Navigator navigator, Messages messages, Language defaultLanguage) {
+    /** @param ended told the id of every session that ends (for the audit log; never anything personal) */
+    public KioskSession(Navigator navigator, Messages messages, Language defaultLanguage, Consumer<String> ended) {
         this.navigator = navigator;
         this.messages = messages;
         this.defaultLanguage = defaultLanguage;
+        this.ended = ended;
+    }
+
+    /** A random id for this visit: what the audit log records as the citizen actor. */
+    public String id() {
+        return id;
     }
 
     public BooleanProperty elderModeProperty() {
@@ -40,6 +51,8 @@ public final class KioskSession {
     }
 
     public void end() {
+        ended.accept(id);
+        id = UUID.randomUUID().toString();
         wipers.forEach(Runnable::run);
         wipers.clear();
         navigator.home();

@@ -107,6 +107,13 @@ class CitizenJourneyUiTest extends FxRobot {
                 java.nio.charset.StandardCharsets.UTF_8)));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains("以上为办理部门的最新状态"));
         assertThat(lookup("#progress-field").queryAs(TextInputControl.class).getText()).isEqualTo(receiptNumber);
+        // The audit log tells the story without a single personal value, and its chain verifies.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.cache().audit().tail(20).stream()
+                .anyMatch(r -> r.toString().contains("session.end")));
+        String audit = kiosk.cache().audit().tail(20).toString();
+        assertThat(audit).contains("identity.read", "application.stored", receiptNumber, "rating.stored",
+                "session.end").doesNotContain(PHONE, "110105199003071239", "测试样卡");
+        assertThat(kiosk.cache().audit().verify()).isInstanceOf(org.bianmin.cache.audit.VerifyResult.Intact.class);
         var sync = kiosk.sync().orElseThrow();
         assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
                 org.bianmin.cache.sync.ReceiptStatus.Live.class,
