@@ -99,14 +99,14 @@ public final class Database implements AutoCloseable {
 
     private static Database openChecked(Path file, List<StorageAlert> alerts) throws SQLException {
         boolean existed = Files.exists(file);
-        Connection writer = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection writer = connect(file);
         Connection reader = null;
         try {
             if (existed) {
                 quickCheck(writer);
             }
             migrate(writer, Schema.MIGRATIONS);
-            reader = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+            reader = connect(file);
             return new Database(file, writer, reader, alerts);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(writer);
@@ -115,17 +115,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) throws SQLException {
+    /**
+     * Connections stay in auto-commit; transactions are opened explicitly and only for their duration. (With
+     * auto-commit off the driver begins the next transaction the moment one commits: the writer would hold the
+     * write lock for good and the reader would pin an old WAL snapshot, so {@code kioskctl} could not open the
+     * database of a running kiosk and the WAL could never be checkpointed.)
+     */
+    private static Connection connect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-        config.setTransactionMode(mode);
-        Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        c.setAutoCommit(false);
-        return c;
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     private static void quickCheck(Connection c) throws SQLException {
@@ -134,12 +137,11 @@ public final class Database implements AutoCloseable {
             if (!"ok".equals(first)) {
                 throw new SQLiteException("quick_check: " + first, SQLiteErrorCode.SQLITE_CORRUPT);
             }
-        } finally {
-            c.rollback();
         }
     }
 
     static void migrate(Connection c, List<Migration> migrations) throws SQLException {
+        exec(c, "BEGIN IMMEDIATE");
         try (Statement s = c.createStatement()) {
             int current;
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
@@ -147,7 +149,6 @@ public final class Database implements AutoCloseable {
             }
             int latest = migrations.getLast().version();
             if (current > latest) {
-                c.rollback();
                 throw new SQLException("database schema version " + current + " is newer than this build knows ("
                         + latest + "); refusing to touch it");
             }
@@ -160,10 +161,24 @@ public final class Database implements AutoCloseable {
                     LOG.info("database migrated to version {}: {}", m.version(), m.description());
                 }
             }
-            c.commit();
+            exec(c, "COMMIT");
         } catch (SQLException e) {
-            c.rollback();
+            rollbackQuietly(c, e);
             throw e;
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            exec(c, "ROLLBACK");
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
         }
     }
 
@@ -200,7 +215,7 @@ public final class Database implements AutoCloseable {
     public <T> T write(Work<T> work) {
         writeLock.lock();
         try {
-            return inTransaction(writer, work);
+            return inTransaction(writer, "BEGIN IMMEDIATE", work);
         } finally {
             writeLock.unlock();
         }
@@ -210,23 +225,24 @@ public final class Database implements AutoCloseable {
     public <T> T read(Work<T> work) {
         readLock.lock();
         try {
-            return inTransaction(reader, work);
+            return inTransaction(reader, "BEGIN DEFERRED", work);
         } finally {
             readLock.unlock();
         }
     }
 
-    private <T> T inTransaction(Connection c, Work<T> work) {
+    private <T> T inTransaction(Connection c, String begin, Work<T> work) {
+        try {
+            exec(c, begin);
+        } catch (SQLException e) {
+            throw new StorageException("database " + file.getFileName() + ": " + e.getMessage(), e);
+        }
         try {
             T result = work.run(c);
-            c.commit();
+            exec(c, "COMMIT");
             return result;
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            rollbackQuietly(c, e);
             if (e instanceof RuntimeException re) {
                 throw re;
             }

@@ -54,6 +54,39 @@ class DatabaseTest {
     }
 
     @Test
+    void aSecondConnectionCanOpenReadAndWriteWhileTheKioskHoldsTheDatabase() {
+        // kioskctl on a running kiosk: between transactions the kiosk holds no lock and pins no snapshot.
+        try (Database kiosk = open()) {
+            insert(kiosk, "K1");
+            assertThat(count(kiosk)).isEqualTo(1);
+            try (Database ctl = open()) {
+                assertThat(count(ctl)).isEqualTo(1);
+                insert(ctl, "K2");
+            }
+            assertThat(count(kiosk)).as("the kiosk sees what the other connection wrote").isEqualTo(2);
+        }
+    }
+
+    private static void insert(Database db, String kiosk) {
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO receipt_sequence VALUES ('" + kiosk + "', '20261121', 1)");
+            }
+            return null;
+        });
+    }
+
+    private static int count(Database db) {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM receipt_sequence")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
     void aFailedWriteLeavesNothingBehind() {
         try (Database db = open()) {
             assertThatThrownBy(() -> db.write(c -> {
