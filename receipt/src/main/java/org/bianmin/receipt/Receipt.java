@@ -21,6 +21,8 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
 
     public enum Status {
         SUBMITTED("已提交，正在办理"),
+        /** Decided on the spot (即办) by the portal before the receipt was printed. */
+        COMPLETED("已办结"),
         SAVED_OFFLINE("已离线保存，网络恢复后将自动提交");
 
         public final String label;

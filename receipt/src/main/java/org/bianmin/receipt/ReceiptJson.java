@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The receipt file format (documented in docs/printing.md): one JSON object with the {@link Receipt} components
- * as camelCase keys, {@code issuedAt} as an ISO-8601 offset date-time, {@code status} as {@code SUBMITTED} or
- * {@code SAVED_OFFLINE}. Unknown keys are errors so that a typo is not silently ignored.
+ * as camelCase keys, {@code issuedAt} as an ISO-8601 offset date-time, {@code status} as {@code SUBMITTED},
+ * {@code COMPLETED} or {@code SAVED_OFFLINE}. Unknown keys are errors so that a typo is not silently ignored.
  */
 public final class ReceiptJson {
 

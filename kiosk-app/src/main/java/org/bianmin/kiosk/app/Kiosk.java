@@ -39,6 +39,7 @@ import org.bianmin.kiosk.devices.HeartbeatReports;
 import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.devices.WedgeKeyFilter;
 import org.bianmin.kiosk.home.HomeViewModel;
+import org.bianmin.kiosk.ime.PinyinIme;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
@@ -97,6 +98,7 @@ public final class Kiosk implements AutoCloseable {
 
     private final Optional<ConfiguredDevices> configured;
     private final Optional<SyncEngine> sync;
+    private final PinyinIme ime = PinyinIme.load();
 
     private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo,
                   Optional<ConfiguredDevices> configured) {
@@ -250,8 +252,8 @@ public final class Kiosk implements AutoCloseable {
                 .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));
         devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
                 catalogue().version(), clock,
-                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), cache.audit(), ui, deviceExecutor,
-                printerExecutor, storageExecutor)));
+                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), ime, cache.audit(), ui,
+                deviceExecutor, printerExecutor, storageExecutor)));
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);

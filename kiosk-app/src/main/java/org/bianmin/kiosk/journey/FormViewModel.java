@@ -89,6 +89,11 @@ public final class FormViewModel implements Screen {
         return journey;
     }
 
+    /** The on-screen pinyin input method, for fields that take Chinese text. */
+    public Optional<org.bianmin.kiosk.ime.PinyinIme> ime() {
+        return Optional.of(context.ime());
+    }
+
     public List<Entry> entries() {
         return entries;
     }

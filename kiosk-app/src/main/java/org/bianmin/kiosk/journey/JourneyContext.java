@@ -33,6 +33,7 @@ public record JourneyContext(
         Optional<EscPosPrinter> printer,
         Outbox outbox,
         Delivery delivery,
+        org.bianmin.kiosk.ime.PinyinIme ime,
         AuditLog audit,
         Executor ui,
         ExecutorService devices,

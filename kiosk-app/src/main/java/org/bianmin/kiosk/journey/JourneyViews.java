@@ -60,7 +60,7 @@ public final class JourneyViews {
         GridPane grid = Widgets.labelledGrid(22);
         grid.getStyleClass().add("spaced");
         int row = 0;
-        Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS);
+        Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS, vm.ime());
         for (FormViewModel.Entry e : vm.entries()) {
             Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
             Node input;
@@ -211,7 +211,7 @@ public final class JourneyViews {
             case PHONE, NUMBER -> Keypad.Mode.DIGITS;
             case ID_NUMBER -> Keypad.Mode.ID_NUMBER;
             case DATE -> Keypad.Mode.DATE;
-            case TEXT, CHOICE -> Keypad.Mode.FULL;
+            case TEXT, CHOICE -> Keypad.Mode.CHINESE;
         };
     }
 

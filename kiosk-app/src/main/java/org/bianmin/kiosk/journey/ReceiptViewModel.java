@@ -2,6 +2,7 @@ package org.bianmin.kiosk.journey;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +13,7 @@ import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.PrintOutcome;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.bianmin.receipt.Applicant;
 import org.bianmin.receipt.Receipt;
@@ -27,6 +29,8 @@ public final class ReceiptViewModel implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptViewModel.class);
     static final Duration CARD_REMOVAL_WAIT = Duration.ofSeconds(90);
+    /** Receipts show the hall's time, whatever zone the machine's clock is set to. */
+    static final ZoneId HALL_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Where the paper receipt stands. */
     public enum Paper { PRINTING, PRINTED, NOT_PRINTED, NO_PRINTER }
@@ -120,8 +124,9 @@ public final class ReceiptViewModel implements Screen {
         String id = journey.card().map(c -> c.idNumber()).orElse("");
         List<String> next = List.of("请凭回执编号查询办理进度", "办理结果将以短信通知");
         return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
-                new Applicant(name, id, phone), OffsetDateTime.now(context.clock()),
-                journey.portalStatus().isPresent() ? Receipt.Status.SUBMITTED : Receipt.Status.SAVED_OFFLINE,
+                new Applicant(name, id, phone), OffsetDateTime.now(context.clock().withZone(HALL_ZONE)),
+                journey.portalStatus().map(s -> s.state() == SubmissionState.COMPLETED ? Receipt.Status.COMPLETED
+                        : Receipt.Status.SUBMITTED).orElse(Receipt.Status.SAVED_OFFLINE),
                 next, item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
                 context.hall().phone());
     }

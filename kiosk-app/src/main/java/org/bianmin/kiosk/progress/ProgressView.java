@@ -27,6 +27,7 @@ public final class ProgressView {
         field.getStyleClass().add("search-field");
         field.setPromptText(m.get("progress.prompt"));
         field.textProperty().bindBidirectional(vm.receiptNumberProperty());
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
         Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
         keypad.target(field, Keypad.Mode.FULL);
         VBox result = new VBox();
@@ -39,7 +40,9 @@ public final class ProgressView {
                 new HBox(12, field, Widgets.button("progress-lookup", m.get("progress.lookup"), "primary",
                         vm::lookUp)), keypad.node());
         top.getStyleClass().add("search-top");
-        BorderPane pane = new BorderPane(Widgets.page(result), top, null, null, null);
+        VBox body = new VBox(result);
+        body.getStyleClass().add("journey");
+        BorderPane pane = new BorderPane(Widgets.page(body), top, null, null, null);
         javafx.application.Platform.runLater(field::requestFocus);
         return pane;
     }

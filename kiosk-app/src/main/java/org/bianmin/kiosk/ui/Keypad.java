@@ -1,12 +1,14 @@
 package org.bianmin.kiosk.ui;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ime.PinyinIme;
 
 /**
  * The on-screen keyboard: digits, and letters only where a field takes them (pinyin initials, codes), so a phone
@@ -24,7 +26,9 @@ public final class Keypad {
         /** Dates: 2026-01-31. */
         DATE("1234567890-"),
         /** Search words, receipt numbers, codes: digits, letters and the hyphen. */
-        FULL("1234567890-");
+        FULL("1234567890-"),
+        /** Chinese text: letters spell pinyin, a tap on a candidate enters the character. */
+        CHINESE("1234567890-");
 
         private final String firstRow;
 
@@ -33,15 +37,28 @@ public final class Keypad {
         }
     }
 
+    /** One row of candidates, as wide as the keys: the most common characters come first. */
+    private static final int CANDIDATES_SHOWN = 10;
     private static final List<String> LETTER_ROWS = List.of("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM");
 
     private final VBox node = new VBox();
     private final Messages messages;
+    private final Optional<PinyinIme> ime;
+    private final StringBuilder pinyin = new StringBuilder();
+    private final HBox candidates = new HBox();
     private TextField target;
+    private Mode mode;
 
     public Keypad(Messages m, Mode mode) {
+        this(m, mode, Optional.empty());
+    }
+
+    /** A keypad that can also enter Chinese ({@link Mode#CHINESE}) with {@code ime}. */
+    public Keypad(Messages m, Mode mode, Optional<PinyinIme> ime) {
         this.messages = m;
+        this.ime = ime;
         node.getStyleClass().add("keypad");
+        candidates.getStyleClass().addAll("keypad-row", "candidates");
         show(mode);
     }
 
@@ -56,9 +73,15 @@ public final class Keypad {
     }
 
     private void show(Mode mode) {
+        this.mode = mode == Mode.CHINESE && ime.isEmpty() ? Mode.FULL : mode;
+        pinyin.setLength(0);
         node.getChildren().clear();
+        if (this.mode == Mode.CHINESE) {
+            node.getChildren().add(candidates);
+            renderCandidates();
+        }
         node.getChildren().add(row(mode.firstRow));
-        if (mode == Mode.FULL) {
+        if (this.mode == Mode.FULL || this.mode == Mode.CHINESE) {
             LETTER_ROWS.forEach(letters -> node.getChildren().add(row(letters)));
         }
         HBox edit = new HBox(key(messages.get("keypad.backspace"), "key-backspace", this::backspace),
@@ -81,14 +104,38 @@ public final class Keypad {
     }
 
     private void type(String text) {
-        if (target != null) {
+        if (mode == Mode.CHINESE && Character.isLetter(text.charAt(0))) {
+            pinyin.append(text.toLowerCase(java.util.Locale.ROOT));
+            renderCandidates();
+        } else if (target != null) {
             target.appendText(text);
         }
     }
 
     private void backspace() {
-        if (target != null && !target.getText().isEmpty()) {
+        if (!pinyin.isEmpty()) {
+            pinyin.setLength(pinyin.length() - 1);
+            renderCandidates();
+        } else if (target != null && !target.getText().isEmpty()) {
             target.deleteText(target.getLength() - 1, target.getLength());
+        }
+    }
+
+    /** The pinyin typed so far, then the characters it can be: a tap enters one. */
+    private void renderCandidates() {
+        candidates.getChildren().setAll(new javafx.scene.control.Label(pinyin.isEmpty()
+                ? messages.get("keypad.pinyinHint") : pinyin.toString()));
+        candidates.getChildren().getFirst().getStyleClass().add("pinyin");
+        int i = 0;
+        for (char c : ime.map(m -> m.candidates(pinyin.toString())).orElse(List.of()).stream()
+                .limit(CANDIDATES_SHOWN).toList()) {
+            candidates.getChildren().add(key(String.valueOf(c), "candidate-" + i++, () -> {
+                if (target != null) {
+                    target.appendText(String.valueOf(c));
+                }
+                pinyin.setLength(0);
+                renderCandidates();
+            }));
         }
     }
 

@@ -141,6 +141,30 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(kiosk.cache().outbox().list(10)).hasSize(1);
     }
 
+    @Test
+    void chineseTextIsEnteredWithThePinyinKeypad() throws Exception {
+        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals("无犯罪记录证明开具"))
+                .findFirst().orElseThrow();
+        clickOn("#search-field").write("wfzjl");
+        scrollTo("#item-" + item.code());
+        clickOn("#item-" + item.code());
+        clickOn("#apply");
+        clickOn("#demo-place-card");
+        waitFor("#journey-form");
+        scrollTo("#field-receivingOrg");
+        clickOn("#field-receivingOrg");
+        for (char c : "zhang".toCharArray()) {
+            clickOn("#key-" + Character.toUpperCase(c));
+        }
+        assertThat(texts()).contains("zhang");
+        clickOn("#candidate-0");
+        String entered = lookup("#field-receivingOrg").queryAs(TextInputControl.class).getText();
+        assertThat(entered).hasSize(1);
+        assertThat(org.bianmin.kiosk.ime.PinyinIme.load().candidates("zhang")).contains(entered.charAt(0));
+        clickOn("#key-1");
+        assertThat(lookup("#field-receivingOrg").queryAs(TextInputControl.class).getText()).isEqualTo(entered + "1");
+    }
+
     /** Finds the item by its pinyin initials and presses "apply". */
     private ServiceItem openItem() {
         ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()

@@ -1,0 +1,85 @@
+package org.bianmin.kiosk.ime;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import net.sourceforge.pinyin4j.PinyinHelper;
+import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
+import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
+import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
+import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
+import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
+
+/**
+ * A character-at-a-time pinyin input method for the on-screen keyboard, so a citizen can enter Chinese text (an
+ * address, a child's name) without the hall's hidden physical keyboard. Candidates are the GB2312 characters:
+ * level 1 (the 3,755 common ones) before level 2, each level in its standard order; {@code v} stands for ü.
+ */
+public final class PinyinIme {
+
+    private static final Charset GB2312 = Charset.forName("GB2312");
+    private static final int MAX_CANDIDATES = 30;
+
+    /** Syllable → characters, common first. */
+    private final Map<String, List<Character>> bySyllable;
+
+    private PinyinIme(Map<String, List<Character>> bySyllable) {
+        this.bySyllable = bySyllable;
+    }
+
+    /** Builds the table (tens of milliseconds): do it off the FX thread, once. */
+    public static PinyinIme load() {
+        HanyuPinyinOutputFormat format = new HanyuPinyinOutputFormat();
+        format.setCaseType(HanyuPinyinCaseType.LOWERCASE);
+        format.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
+        format.setVCharType(HanyuPinyinVCharType.WITH_V);
+        Map<String, List<Character>> table = new TreeMap<>();
+        // GB2312 rows 16-55 are level 1 (common), 56-87 level 2; iterating in code order keeps that ranking.
+        for (int row = 0xB0; row <= 0xF7; row++) {
+            for (int cell = 0xA1; cell <= 0xFE; cell++) {
+                String s = new String(new byte[] {(byte) row, (byte) cell}, GB2312);
+                char c = s.charAt(0);
+                if (s.length() != 1 || Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+                    continue;
+                }
+                for (String syllable : readings(c, format)) {
+                    table.computeIfAbsent(syllable, k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        return new PinyinIme(table);
+    }
+
+    private static Set<String> readings(char c, HanyuPinyinOutputFormat format) {
+        try {
+            String[] all = PinyinHelper.toHanyuPinyinStringArray(c, format);
+            return all == null ? Set.of() : new LinkedHashSet<>(List.of(all));
+        } catch (BadHanyuPinyinOutputFormatCombination e) {
+            throw new IllegalStateException("pinyin format is fixed and valid", e);
+        }
+    }
+
+    /**
+     * Characters for what was typed: an exact syllable first ({@code zhang} → 张 章 长…), then syllables it
+     * begins ({@code zh} → 中 找 之…), at most {@value #MAX_CANDIDATES}. Empty for anything that is not pinyin.
+     */
+    public List<Character> candidates(String typed) {
+        String key = typed.strip().toLowerCase(Locale.ROOT);
+        if (key.isEmpty() || !key.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+            return List.of();
+        }
+        Set<Character> out = new LinkedHashSet<>(bySyllable.getOrDefault(key, List.of()));
+        for (var entry : ((TreeMap<String, List<Character>>) bySyllable).tailMap(key, false).entrySet()) {
+            if (out.size() >= MAX_CANDIDATES || !entry.getKey().startsWith(key)) {
+                break;
+            }
+            out.addAll(entry.getValue());
+        }
+        return out.stream().limit(MAX_CANDIDATES).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package org.bianmin.kiosk.ime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PinyinImeTest {
+
+    private static final PinyinIme IME = PinyinIme.load();
+
+    @Test
+    void aSyllableGivesItsCommonCharactersFirst() {
+        assertThat(IME.candidates("zhang")).contains('张', '章', '长').doesNotContain('中');
+        assertThat(IME.candidates("lu")).contains('路', '鲁');
+        assertThat(IME.candidates("lv")).contains('绿', '律');
+        assertThat(IME.candidates("fu").indexOf('福')).isLessThan(IME.candidates("fu").size());
+    }
+
+    @Test
+    void aPrefixOffersTheSyllablesItBegins() {
+        assertThat(IME.candidates("zh")).isNotEmpty().hasSizeLessThanOrEqualTo(30)
+                .startsWith(IME.candidates("zha").getFirst());
+        assertThat(IME.candidates("ZHANG")).isEqualTo(IME.candidates("zhang"));
+    }
+
+    @Test
+    void anythingElseHasNoCandidates() {
+        assertThat(IME.candidates("")).isEmpty();
+        assertThat(IME.candidates("123")).isEmpty();
+        assertThat(IME.candidates("zh1")).isEmpty();
+        assertThat(IME.candidates("xq")).isEmpty();
+    }
+}
