@@ -98,7 +98,7 @@ public final class Kiosk implements AutoCloseable {
 
     private final Optional<ConfiguredDevices> configured;
     private final Optional<SyncEngine> sync;
-    private final PinyinIme ime = PinyinIme.load();
+    private final PinyinIme ime;
 
     private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo,
                   Optional<ConfiguredDevices> configured) {
@@ -107,6 +107,7 @@ public final class Kiosk implements AutoCloseable {
         this.cache = cache;
         this.demo = demo;
         this.configured = configured;
+        this.ime = PinyinIme.load(catalogueText(catalogue()));
         this.devices = demo.map(d -> Optional.of(d.devices().devices()))
                 .orElseGet(() -> configured.flatMap(ConfiguredDevices::forJourney));
         this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
@@ -279,6 +280,15 @@ public final class Kiosk implements AutoCloseable {
             printer.status();
         } catch (StatusReplyException | RuntimeException e) {
             LOG.warn("printer status check failed: {}", e.toString());
+        }
+    }
+
+    /** The catalogue as text: which characters the citizens of this hall are likely to type. */
+    private static String catalogueText(Catalogue catalogue) {
+        try {
+            return CatalogueReader.mapper().writeValueAsString(catalogue);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a catalogue read from JSON writes back", e);
         }
     }
 

@@ -17,8 +17,9 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 
 /**
  * A character-at-a-time pinyin input method for the on-screen keyboard, so a citizen can enter Chinese text (an
- * address, a child's name) without the hall's hidden physical keyboard. Candidates are the GB2312 characters:
- * level 1 (the 3,755 common ones) before level 2, each level in its standard order; {@code v} stands for ü.
+ * address, a child's name) without the hall's hidden physical keyboard. Candidates are the GB2312 characters,
+ * ranked by how often they occur in the text the kiosk knows (its catalogue: place names, addresses, the words of
+ * government services), then level 1 (the 3,755 common ones) before level 2; {@code v} stands for ü.
  */
 public final class PinyinIme {
 
@@ -32,8 +33,15 @@ public final class PinyinIme {
         this.bySyllable = bySyllable;
     }
 
-    /** Builds the table (tens of milliseconds): do it off the FX thread, once. */
+    /** Builds the table (tens of milliseconds) with GB2312's own order: do it off the FX thread, once. */
     public static PinyinIme load() {
+        return load("");
+    }
+
+    /** Builds the table, ranking characters that occur more often in {@code corpus} first. */
+    public static PinyinIme load(String corpus) {
+        Map<Character, Integer> frequency = new java.util.HashMap<>();
+        corpus.chars().forEach(ch -> frequency.merge((char) ch, 1, Integer::sum));
         HanyuPinyinOutputFormat format = new HanyuPinyinOutputFormat();
         format.setCaseType(HanyuPinyinCaseType.LOWERCASE);
         format.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
@@ -52,6 +60,9 @@ public final class PinyinIme {
                 }
             }
         }
+        // Stable sort: equally frequent characters keep GB2312's level order.
+        table.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(
+                (Character ch) -> -frequency.getOrDefault(ch, 0))));
         return new PinyinIme(table);
     }
 

@@ -69,6 +69,8 @@ public final class JourneyViews {
             } else if (!e.field().options().isEmpty()) {
                 FlowPane choices = new FlowPane();
                 choices.getStyleClass().add("choices");
+                // Wrap at the value column's real width; the default (400 px) leaves a tall empty gap.
+                choices.prefWrapLengthProperty().bind(grid.widthProperty().multiply(0.74));
                 javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
                 for (String option : e.field().options()) {
                     ToggleButton b = new ToggleButton(option);
@@ -96,6 +98,9 @@ public final class JourneyViews {
             error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> e.errorProperty().get().isEmpty() ? "" : m.get(e.errorProperty().get()),
                     e.errorProperty()));
+            // Labels line up with the top of their field, not the middle of field + error line.
+            javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            label.getStyleClass().add("field-label");
             grid.addRow(row++, label, new VBox(input, error));
         }
         page.getChildren().add(grid);

@@ -24,6 +24,13 @@ class PinyinImeTest {
     }
 
     @Test
+    void charactersOfTheKiosksOwnTextComeFirst() {
+        PinyinIme local = PinyinIme.load("福州市鼓楼区 福建省 福州 服务");
+        assertThat(local.candidates("fu").subList(0, 2)).containsExactly('福', '服');
+        assertThat(IME.candidates("fu").getFirst()).isNotEqualTo('福');
+    }
+
+    @Test
     void anythingElseHasNoCandidates() {
         assertThat(IME.candidates("")).isEmpty();
         assertThat(IME.candidates("123")).isEmpty();
