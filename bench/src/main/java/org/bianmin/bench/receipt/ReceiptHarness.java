@@ -17,6 +17,7 @@ import org.bianmin.device.printer.virtual.VirtualPrinter;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.transport.MemoryLink;
 import org.bianmin.device.transport.SerialSettings;
+import org.bianmin.device.transport.ForwardingTransport;
 import org.bianmin.device.transport.Transport;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.receipt.CjkFontLocator;
@@ -97,48 +98,17 @@ public final class ReceiptHarness implements Harness {
     }
 
     /** Counts what the driver writes, to include its status queries in the wire figures. */
-    private static final class CountingTransport implements Transport {
-        private final Transport inner;
+    private static final class CountingTransport extends ForwardingTransport {
         private long sent;
 
         CountingTransport(Transport inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public void open() throws TransportException {
-            inner.open();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
+            super(inner);
         }
 
         @Override
         public void write(byte[] data, int offset, int length, Duration timeout) throws TransportException {
-            inner.write(data, offset, length, timeout);
+            super.write(data, offset, length, timeout);
             sent += length;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length, Duration timeout) throws TransportException {
-            return inner.read(buffer, offset, length, timeout);
-        }
-
-        @Override
-        public void discardInput() throws TransportException {
-            inner.discardInput();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

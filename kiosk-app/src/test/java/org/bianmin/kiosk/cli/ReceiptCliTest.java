@@ -2,9 +2,6 @@ package org.bianmin.kiosk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,9 +13,8 @@ import org.bianmin.device.transport.SerialSettings;
 import org.bianmin.device.transport.SerialTransport;
 import org.bianmin.receipt.Receipt;
 import org.bianmin.receipt.ReceiptJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** kioskctl print / printer / receipt, end to end (printer commands against the virtual printer on a pty). */
@@ -27,27 +23,11 @@ class ReceiptCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     @Test
@@ -75,7 +55,7 @@ class ReceiptCliTest {
                 dir.resolve("x.pdf").toString())).isEqualTo(1);
         assertThat(KioskCtl.run("receipt", "pdf", "--data-dir", dir.toString(), "--font",
                 dir.resolve("nope.ttf").toString(), "--out", dir.resolve("x.pdf").toString())).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.ttf");
+        assertThat(console.err()).contains("nope.ttf");
     }
 
     @Test
@@ -114,7 +94,7 @@ class ReceiptCliTest {
             assertThat(new picocli.CommandLine(new SimPrinterCommand()).execute("--port", "x", "--png-dir", "y",
                     "--fault", "smoke")).isEqualTo(1);
             assertThat(KioskCtl.run("print", "test", "--port", "x", "--width", "70")).isEqualTo(2);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("paper width must be 58 or 80");
+            assertThat(console.err()).contains("paper width must be 58 or 80");
         }
     }
 }

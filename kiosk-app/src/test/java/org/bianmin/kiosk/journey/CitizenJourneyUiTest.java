@@ -3,28 +3,23 @@ package org.bianmin.kiosk.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.kiosk.app.Kiosk;
-import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
-import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.ui.KioskOnStage;
 import org.bianmin.protocol.catalogue.ServiceItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,22 +38,12 @@ class CitizenJourneyUiTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), true,
-                Clock.systemDefaultZone());
-        FxToolkit.setupStage(stage -> {
-            KioskShell shell = kiosk.show(Platform::runLater);
-            Scene scene = new Scene(shell.root(), 1000, 1000);
-            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        kiosk = KioskOnStage.open(data, true);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        kiosk.close();
+        KioskOnStage.close(kiosk);
     }
 
     @Test

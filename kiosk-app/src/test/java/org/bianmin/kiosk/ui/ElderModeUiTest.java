@@ -3,25 +3,19 @@ package org.bianmin.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import org.bianmin.kiosk.app.Kiosk;
-import org.bianmin.kiosk.config.DataDirectory;
-import org.bianmin.kiosk.config.KioskConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Elder mode (长辈模式), checked by walking the scene graph of each browsing screen. */
@@ -34,22 +28,12 @@ class ElderModeUiTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), false,
-                Clock.systemDefaultZone());
-        FxToolkit.setupStage(stage -> {
-            KioskShell shell = kiosk.show(Platform::runLater);
-            Scene scene = new Scene(shell.root(), 1000, 1000);
-            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        kiosk = KioskOnStage.open(data, false);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        kiosk.close();
+        KioskOnStage.close(kiosk);
     }
 
     @Test
