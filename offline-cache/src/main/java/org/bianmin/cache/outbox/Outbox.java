@@ -135,7 +135,11 @@ public final class Outbox {
         return released;
     }
 
-    /** Peek: marks the oldest entry due now SENDING (counting the attempt) and returns it decrypted. */
+    /**
+     * Peek: marks the oldest pending entry SENDING (counting the attempt) and returns it decrypted — if it is due.
+     * Delivery is in submission order: while the oldest entry waits for its retry, nothing overtakes it (an entry
+     * that fails for good is blocked and stops holding the queue).
+     */
     public Optional<Outgoing> claimNextDue() {
         return claimNextDue(clock.instant());
     }
@@ -149,8 +153,8 @@ public final class Outbox {
         long now = dueBy.toEpochMilli();
         while (true) {
             Optional<OutboxEntry> claimed = db.write(c -> {
-                Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND o.next_attempt_ms <= ? "
-                        + "ORDER BY o.next_attempt_ms, s.id LIMIT 1", now).stream().findFirst();
+                Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND s.id > ? ORDER BY s.id LIMIT 1", 0)
+                        .stream().findFirst().filter(head -> head.nextAttemptAt().toEpochMilli() <= now);
                 if (due.isPresent()) {
                     try (PreparedStatement ps = c.prepareStatement(
                             "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1 WHERE submission_id = ?")) {

@@ -17,9 +17,8 @@ import org.bianmin.cache.outbox.SubmissionKind;
  * schedules a failed entry's next attempt with its own backoff, while the engine additionally pauses all
  * delivery for the portal's Retry-After.
  *
- * <p>Order: the outbox claims the entry with the earliest next attempt, so after transient failures an entry
- * never tried yet can overtake one waiting for its retry. Each is still delivered exactly once; strict FIFO would
- * need head-of-line blocking in {@link Outbox#claimNextDue(Instant)} (the in-memory port used in the tests has it).
+ * <p>Order: the outbox hands out entries in submission order; while the oldest waits for its retry nothing
+ * overtakes it ({@link Outbox#claimNextDue(Instant)}), and each is delivered exactly once.
  */
 public final class OfflineOutbox implements OutboxPort {
 

@@ -97,6 +97,20 @@ class OutboxTest {
     }
 
     @Test
+    void deliveryKeepsSubmissionOrderEvenWhileTheOldestWaitsForItsRetry() {
+        Accepted first = enqueue();
+        dispatcher(new DeliveryResult.TransientFailure("portal unreachable")).deliverDue();
+        sent.clear();
+        Accepted second = enqueue();
+        assertThat(outbox.claimNextDue()).as("the newer entry does not overtake the one waiting to retry").isEmpty();
+
+        clock.advance(Duration.ofSeconds(10));
+        dispatcher(new DeliveryResult.Delivered()).deliverDue();
+        assertThat(sent).extracting(Outgoing::receiptNumber)
+                .containsExactly(first.receiptNumber(), second.receiptNumber());
+    }
+
+    @Test
     void transientFailuresBackOffWithJitterAndKeepTheKey() {
         Accepted a = enqueue();
         var failing = dispatcher(new DeliveryResult.TransientFailure("portal unreachable"));
