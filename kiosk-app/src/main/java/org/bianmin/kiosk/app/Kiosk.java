@@ -78,12 +78,16 @@ public final class Kiosk implements AutoCloseable {
     /** How long the review screen waits for the portal before promising "saved, will be sent". */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
     private static final int QUEUE_SCAN = 500;
+    /** No event stream and no catalogue check for this long: tell citizens the portal is unreachable. */
+    static final Duration PORTAL_SILENCE = Duration.ofMinutes(2);
     private static final Duration SCAN_WAIT = Duration.ofSeconds(1);
 
     private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("devices").daemon().factory());
     private final ScheduledExecutorService printerExecutor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("printer").daemon().factory());
+    private final ScheduledExecutorService statusExecutor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("status").daemon().factory());
     private final ExecutorService scannerExecutor = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("scanner").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
@@ -268,6 +272,9 @@ public final class Kiosk implements AutoCloseable {
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d.devices(), messages)));
         readScanners();
+        sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
+                engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
+                        .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
                 catalogue().version(), catalogue().items().size(),
                 demo.map(d -> ", demo portal " + d.portalUrl()).orElse(""));
@@ -329,6 +336,7 @@ public final class Kiosk implements AutoCloseable {
         sync.ifPresent(SyncEngine::close);
         deviceExecutor.shutdownNow();
         printerExecutor.shutdownNow();
+        statusExecutor.shutdownNow();
         scannerExecutor.shutdownNow();
         storageExecutor.shutdown();
         configured.ifPresent(ConfiguredDevices::close);
