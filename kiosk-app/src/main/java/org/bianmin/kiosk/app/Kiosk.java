@@ -323,10 +323,6 @@ public final class Kiosk implements AutoCloseable {
         return session;
     }
 
-    public ServiceNotices notices() {
-        return notices;
-    }
-
     public IdleMonitor idle() {
         return idle;
     }

@@ -48,10 +48,6 @@ public final class ReceiptViewModel implements Screen {
         this.receipt = receipt(context, journey);
     }
 
-    public Receipt receipt() {
-        return receipt;
-    }
-
     public String receiptNumber() {
         return receipt.receiptNumber();
     }
