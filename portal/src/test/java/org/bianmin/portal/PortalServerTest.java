@@ -17,10 +17,13 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.portal.store.StoredRating;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.PublishRequest;
+import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -143,6 +146,37 @@ class PortalServerTest {
         assertThat(status.path("history")).hasSize(4);
         assertThat(get(ApiPaths.submission("RCPT-999999"), creds.kioskToken(), null).statusCode()).isEqualTo(404);
         assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPoorRatingKeepsItsReasonsAsCodesApartFromTheComment() throws Exception {
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-21T10:05:00+08:00");
+        RatingRequest poor = new RatingRequest(creds.kioskId(), PROMISED_ITEM, "RCPT-000030", 2,
+                List.of(RatingReason.SLOW, RatingReason.MACHINE_PROBLEM), "等了很久", at);
+        assertThat(post(ApiPaths.RATINGS, creds.kioskToken(), "r1", poor).statusCode()).isEqualTo(201);
+        assertThat(post(ApiPaths.RATINGS, creds.kioskToken(), "r2", new RatingRequest(creds.kioskId(),
+                PROMISED_ITEM, null, 5, null, null, at)).statusCode()).isEqualTo(201);
+        assertThat(portal.store().recentRatings(10)).extracting(StoredRating::score, StoredRating::reasons,
+                StoredRating::comment).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5, List.of(), null),
+                        org.assertj.core.groups.Tuple.tuple(2, List.of(RatingReason.SLOW,
+                                RatingReason.MACHINE_PROBLEM), "等了很久"));
+
+        HttpResponse<byte[]> praisedWithReasons = post(ApiPaths.RATINGS, creds.kioskToken(), "r3",
+                new RatingRequest(creds.kioskId(), PROMISED_ITEM, null, 4, List.of(RatingReason.SLOW), null, at));
+        assertThat(praisedWithReasons.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(praisedWithReasons.body()).path("errors").toString()).contains("reasons");
+        assertThat(post(ApiPaths.RATINGS, creds.kioskToken(), "r4", new RatingRequest(creds.kioskId(),
+                PROMISED_ITEM, null, 1, List.of(RatingReason.SLOW, RatingReason.SLOW), null, at)).statusCode())
+                .isEqualTo(422);
+        HttpResponse<byte[]> unknownReason = send(HttpRequest.newBuilder(uri(ApiPaths.RATINGS))
+                .header("Authorization", "Bearer " + creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "r5")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(poor)
+                        .replace("MACHINE_PROBLEM", "RUDE_ROBOT"))));
+        assertThat(unknownReason.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownReason.body()).path("detail").asText()).contains("reasons")
+                .doesNotContain("RUDE_ROBOT");
+        assertThat(portal.store().count("rating")).isEqualTo(2);
     }
 
     @Test

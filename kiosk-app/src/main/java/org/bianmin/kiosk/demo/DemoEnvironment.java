@@ -49,6 +49,11 @@ public final class DemoEnvironment implements AutoCloseable {
         return portal.bootstrap().map(b -> List.of(b.signingKey().publicOnly())).orElse(List.of());
     }
 
+    /** The embedded portal, for tests that check what arrived there. */
+    public PortalServer portal() {
+        return portal;
+    }
+
     public SimulatedDevices devices() {
         return devices;
     }

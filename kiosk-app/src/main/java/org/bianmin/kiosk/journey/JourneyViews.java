@@ -26,6 +26,7 @@ import javafx.scene.paint.Color;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.protocol.api.RatingReason;
 
 /** The views of the application journey: each renders its view-model and binds to its properties. */
 public final class JourneyViews {
@@ -180,7 +181,7 @@ public final class JourneyViews {
         }
         FlowPane reasons = new FlowPane();
         reasons.getStyleClass().add("choices");
-        for (RatingViewModel.Reason reason : RatingViewModel.Reason.values()) {
+        for (RatingReason reason : RatingReason.values()) {
             ToggleButton b = new ToggleButton(m.of("rating.reason", reason));
             b.setId("reason-" + reason.name());
             b.getStyleClass().add("choice");
@@ -194,21 +195,30 @@ public final class JourneyViews {
             reasons.getChildren().add(b);
         }
         Label reasonTitle = Widgets.label(m.get("rating.reasons"), "detail-label");
+        TextField comment = new TextField();
+        comment.setId("rating-comment");
+        comment.getStyleClass().add("form-field");
+        comment.setPromptText(m.get("rating.comment"));
+        comment.textProperty().bindBidirectional(vm.commentProperty());
+        Keypad keypad = new Keypad(m, Keypad.Mode.CHINESE, vm.ime());
+        keypad.target(comment, Keypad.Mode.CHINESE);
+        VBox poorOnly = new VBox(12, reasonTitle, reasons, comment, keypad.node());
         Button submit = Widgets.button("rating-submit", m.get("rating.submit"), "primary", vm::submit);
         Runnable render = () -> {
             boolean poor = vm.levelProperty().get() != null && vm.levelProperty().get().poor();
-            reasons.setVisible(poor);
-            reasons.setManaged(poor);
-            reasonTitle.setVisible(poor);
-            reasonTitle.setManaged(poor);
+            poorOnly.setVisible(poor);
+            poorOnly.setManaged(poor);
             submit.setDisable(!vm.canSubmit());
         };
         vm.levelProperty().addListener((o, a, b) -> render.run());
-        vm.reasons().addListener((javafx.collections.SetChangeListener<RatingViewModel.Reason>) c -> render.run());
+        vm.reasons().addListener((javafx.collections.SetChangeListener<RatingReason>) c -> render.run());
         render.run();
-        page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, reasonTitle, reasons,
-                new HBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary", vm::skip)));
-        return Widgets.page(page);
+        page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
+        // Send and skip stay in reach at the bottom while the comment keypad is open.
+        HBox actions = new HBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary",
+                vm::skip));
+        actions.getStyleClass().add("action-bar");
+        return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
     private static Keypad.Mode keypadMode(org.bianmin.protocol.catalogue.FormDefinition.FieldType type) {

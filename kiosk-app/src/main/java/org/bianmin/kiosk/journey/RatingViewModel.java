@@ -1,8 +1,5 @@
 package org.bianmin.kiosk.journey;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,6 +11,8 @@ import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.protocol.api.RatingRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +36,25 @@ public final class RatingViewModel implements Screen {
 
         /** 差评: the office must follow up, so reasons are asked. */
         public boolean poor() {
-            return score <= 2;
+            return RatingRequest.poor(score);
         }
     }
-
-    /** Reasons offered for a poor rating (the offline indicators: efficiency, service, attitude…). */
-    public enum Reason { SLOW, UNCLEAR_GUIDANCE, TOO_MANY_MATERIALS, MACHINE_PROBLEM, ATTITUDE, OTHER }
 
     private final JourneyContext context;
     private final Journey journey;
     private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>();
-    private final ObservableSet<Reason> reasons = FXCollections.observableSet();
+    private final ObservableSet<RatingReason> reasons = FXCollections.observableSet();
     private final StringProperty comment = new SimpleStringProperty("");
 
     public RatingViewModel(JourneyContext context, Journey journey) {
         this.context = context;
         this.journey = journey;
+        context.session().onEnd(() -> comment.set(""));
+    }
+
+    /** Pinyin input for the comment. */
+    public java.util.Optional<org.bianmin.kiosk.ime.PinyinIme> ime() {
+        return java.util.Optional.of(context.ime());
     }
 
     public ReadOnlyObjectProperty<Level> levelProperty() {
@@ -67,7 +69,7 @@ public final class RatingViewModel implements Screen {
         }
     }
 
-    public ObservableSet<Reason> reasons() {
+    public ObservableSet<RatingReason> reasons() {
         return reasons;
     }
 
@@ -101,28 +103,11 @@ public final class RatingViewModel implements Screen {
         context.session().end();
     }
 
-    /** Reasons travel at the head of the comment ("原因：…"), the only free-text field the protocol has. */
+    /** Reasons as protocol codes (the office reads them in its own language); the comment as typed. */
     private byte[] payload() {
-        List<String> parts = new ArrayList<>();
-        if (!reasons.isEmpty()) {
-            parts.add("原因：" + reasons.stream().map(RatingViewModel::label).sorted().reduce((a, b) -> a + "、" + b)
-                    .orElse(""));
-        }
-        Optional.of(comment.get().strip()).filter(s -> !s.isEmpty()).ifPresent(parts::add);
-        String text = parts.isEmpty() ? null : String.join("；", parts);
-        return SubmissionPayloads.write(new SubmissionPayloads.Rating(level.get().score, text,
+        String text = comment.get().strip();
+        return SubmissionPayloads.write(new SubmissionPayloads.Rating(level.get().score,
+                reasons.stream().sorted().toList(), text.isEmpty() ? null : text,
                 journey.accepted().map(a -> a.receiptNumber()).orElse(null)));
-    }
-
-    /** The reason as the office reads it (Chinese, whatever language the citizen used). */
-    static String label(Reason reason) {
-        return switch (reason) {
-            case SLOW -> "办理太慢";
-            case UNCLEAR_GUIDANCE -> "指引不清楚";
-            case TOO_MANY_MATERIALS -> "材料要求太多";
-            case MACHINE_PROBLEM -> "设备有故障";
-            case ATTITUDE -> "服务态度差";
-            case OTHER -> "其他";
-        };
     }
 }

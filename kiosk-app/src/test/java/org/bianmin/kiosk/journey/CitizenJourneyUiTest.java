@@ -65,7 +65,17 @@ class CitizenJourneyUiTest extends FxRobot {
                 .equals("身份证已取走，谢谢"));
         clickOn("#receipt-finish");
         waitFor("#journey-rating");
-        clickOn("#rating-5");
+        // A 差评: reasons are asked before it can be sent, and an optional comment is typed in pinyin.
+        clickOn("#rating-2");
+        assertThat(lookup("#rating-submit").query().isDisabled()).isTrue();
+        clickOn("#reason-SLOW");
+        clickOn("#reason-MACHINE_PROBLEM");
+        for (char c : "man".toCharArray()) {
+            clickOn("#key-" + Character.toUpperCase(c));
+        }
+        clickOn("#candidate-0");
+        String comment = lookup("#rating-comment").queryAs(TextInputControl.class).getText();
+        assertThat(comment).hasSize(1);
         clickOn("#rating-submit");
         waitFor("#search-field");
 
@@ -79,6 +89,15 @@ class CitizenJourneyUiTest extends FxRobot {
         // The rating follows the application to the portal; each reaches it exactly once.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);
+        // The portal keeps the reasons as codes, apart from the comment, tied to the receipt.
+        var portal = kiosk.demo().orElseThrow().portal().store();
+        assertThat(portal.recentRatings(10)).singleElement().satisfies(r -> {
+            assertThat(r.score()).isEqualTo(2);
+            assertThat(r.reasons()).containsExactly(org.bianmin.protocol.api.RatingReason.SLOW,
+                    org.bianmin.protocol.api.RatingReason.MACHINE_PROBLEM);
+            assertThat(r.comment()).isEqualTo(comment);
+            assertThat(r.receiptNumber()).isEqualTo(receiptNumber);
+        });
         // Progress lookup on the kiosk shows the portal's live status of the application: typed in…
         clickOn("#progress");
         clickOn("#progress-field").write(receiptNumber);

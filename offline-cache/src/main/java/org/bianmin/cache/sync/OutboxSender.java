@@ -106,7 +106,7 @@ final class OutboxSender {
             } else {
                 SubmissionPayloads.Rating r = SubmissionPayloads.read(entry.payload(), SubmissionPayloads.Rating.class);
                 body = json.writeValueAsBytes(new RatingRequest(settings.kioskId(), entry.itemCode(),
-                        r.ratedReceiptNumber(), r.score(), r.comment(), entry.createdAt().atOffset(HALL)));
+                        r.ratedReceiptNumber(), r.score(), r.reasons(), r.comment(), entry.createdAt().atOffset(HALL)));
                 path = ApiPaths.RATINGS;
             }
         } catch (IOException e) {

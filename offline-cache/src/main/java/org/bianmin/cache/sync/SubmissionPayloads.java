@@ -2,7 +2,9 @@ package org.bianmin.cache.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 
 /**
@@ -16,8 +18,15 @@ public final class SubmissionPayloads {
     /** An application: the form values and the catalogue version the form came from. */
     public record Application(long catalogueVersion, Map<String, String> fields) {}
 
-    /** A rating: score 1–5, optional comment, and the receipt of the case rated (if any). */
-    public record Rating(int score, String comment, String ratedReceiptNumber) {}
+    /**
+     * A rating: score 1–5, the reasons of a 差评, optional comment, and the receipt of the case rated (if any).
+     * Entries queued before reasons existed have none (read as empty).
+     */
+    public record Rating(int score, List<RatingReason> reasons, String comment, String ratedReceiptNumber) {
+        public Rating {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
 
     private SubmissionPayloads() {}
 

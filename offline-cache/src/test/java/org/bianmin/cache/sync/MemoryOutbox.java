@@ -36,7 +36,7 @@ final class MemoryOutbox implements OutboxPort {
     }
 
     synchronized OutboundEntry addRating(String receipt, String itemCode, Instant at) {
-        byte[] payload = SubmissionPayloads.write(new SubmissionPayloads.Rating(5, "很好", null));
+        byte[] payload = SubmissionPayloads.write(new SubmissionPayloads.Rating(5, null, "很好", null));
         OutboundEntry e = new OutboundEntry(entries.size() + 1, UUID.randomUUID().toString(), receipt,
                 OutboundEntry.Kind.RATING, itemCode, at, 0, payload);
         entries.add(new Entry(e));

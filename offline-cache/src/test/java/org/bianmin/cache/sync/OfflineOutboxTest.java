@@ -17,6 +17,7 @@ import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.Outbox;
 import org.bianmin.cache.outbox.SubmissionKind;
+import org.bianmin.protocol.api.RatingReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,8 @@ class OfflineOutboxTest {
                             Map.of("name", "李四", "phone", "13800000000"))))));
         }
         accepted.add(cache.outbox().enqueue(new NewSubmission(SubmissionKind.RATING, SyncFixture.PROMISED_ITEM,
-                SubmissionPayloads.write(new SubmissionPayloads.Rating(4, null, accepted.getFirst().receiptNumber())))));
+                SubmissionPayloads.write(new SubmissionPayloads.Rating(2, List.of(RatingReason.SLOW,
+                        RatingReason.UNCLEAR_GUIDANCE), "排队太久", accepted.getFirst().receiptNumber())))));
 
         proxy.fault(FaultProxy.Mode.RESET_AFTER_FORWARD, 1);
         engine.deliverNow().get();
@@ -82,6 +84,11 @@ class OfflineOutboxTest {
         assertThat(cache.outbox().status().get(DeliveryState.DELIVERED)).isEqualTo(41);
         assertThat(f.portal.store().count("submission")).isEqualTo(40);
         assertThat(f.portal.store().count("rating")).isEqualTo(1);
+        assertThat(f.portal.store().recentRatings(1)).singleElement().satisfies(r -> {
+            assertThat(r.reasons()).containsExactly(RatingReason.SLOW, RatingReason.UNCLEAR_GUIDANCE);
+            assertThat(r.comment()).isEqualTo("排队太久");
+            assertThat(r.receiptNumber()).isEqualTo(accepted.getFirst().receiptNumber());
+        });
         assertThat(accepted).anyMatch(a -> a.receiptNumber().endsWith("*"));
         for (Accepted a : accepted.subList(0, 40)) {
             assertThat(engine.lookup(a.receiptNumber())).as(a.receiptNumber()).isInstanceOf(ReceiptStatus.Live.class);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.KioskSummary;
+import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.api.RatingReceipt;
 import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionReceipt;
@@ -56,6 +57,8 @@ public final class PortalStore implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS rating (id INTEGER PRIMARY KEY AUTOINCREMENT, kiosk_id TEXT NOT NULL,
                 item_code TEXT NOT NULL, receipt_number TEXT, score INTEGER NOT NULL, comment TEXT,
                 rated_at TEXT NOT NULL, received_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS rating_reason (rating_id INTEGER NOT NULL REFERENCES rating (id),
+                reason TEXT NOT NULL, PRIMARY KEY (rating_id, reason));
             CREATE TABLE IF NOT EXISTS idempotency (kiosk_id TEXT NOT NULL, idem_key TEXT NOT NULL,
                 request_hash TEXT NOT NULL, status INTEGER NOT NULL, response BLOB NOT NULL, created_at TEXT NOT NULL,
                 PRIMARY KEY (kiosk_id, idem_key));
@@ -251,9 +254,34 @@ public final class PortalStore implements AutoCloseable {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", kioskId, request.itemCode(), request.receiptNumber(),
                     request.score(), request.comment(), request.ratedAt().toString(), now.toString());
             long id = queryLong("SELECT last_insert_rowid()");
+            for (RatingReason reason : request.reasons()) {
+                update("INSERT INTO rating_reason VALUES (?, ?)", id, reason.name());
+            }
             byte[] body = json.writeValueAsBytes(new RatingReceipt(id, now));
             remember(kioskId, key, requestHash, 201, body, now);
             return new Answer.Stored(201, body);
+        });
+    }
+
+    /** The most recent ratings, newest first, with their reasons in the protocol's order. */
+    public List<StoredRating> recentRatings(int limit) {
+        return read(() -> {
+            List<StoredRating> ratings = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT r.id, r.kiosk_id, r.item_code, r.receipt_number, "
+                    + "r.score, r.comment, r.rated_at, group_concat(x.reason) FROM rating r "
+                    + "LEFT JOIN rating_reason x ON x.rating_id = r.id GROUP BY r.id ORDER BY r.id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String reasons = rs.getString(8);
+                        ratings.add(new StoredRating(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), reasons == null ? List.of()
+                                : java.util.Arrays.stream(reasons.split(",")).map(RatingReason::valueOf).sorted()
+                                        .toList(), rs.getString(6), OffsetDateTime.parse(rs.getString(7))));
+                    }
+                }
+            }
+            return ratings;
         });
     }
 
