@@ -270,14 +270,14 @@ public final class Kiosk implements AutoCloseable {
         });
         shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
-        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d.devices(), messages)));
+        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages)));
         readScanners();
         sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
                 engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
                         .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
                 catalogue().version(), catalogue().items().size(),
-                demo.map(d -> ", demo portal " + d.portalUrl()).orElse(""));
+                demo.map(d -> ", demo portal http://127.0.0.1:" + d.portal().port() + "/").orElse(""));
         return shell;
     }
 

@@ -11,32 +11,40 @@ import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.signing.KeyFile;
 
 /**
- * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback and simulated
- * devices on in-memory links. The only place the kiosk may touch the portal module.
+ * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback (behind a network
+ * cable that can be unplugged) and simulated devices on in-memory links. The only place the kiosk may touch the portal module.
  */
 public final class DemoEnvironment implements AutoCloseable {
 
     private final PortalServer portal;
+    private final DemoNetwork network;
     private final SimulatedDevices devices;
 
-    private DemoEnvironment(PortalServer portal, SimulatedDevices devices) {
+    private DemoEnvironment(PortalServer portal, DemoNetwork network, SimulatedDevices devices) {
         this.portal = portal;
+        this.network = network;
         this.devices = devices;
     }
 
     public static DemoEnvironment start(Catalogue catalogue, Path dataDirectory, Clock clock)
             throws IOException, TransportException {
         PortalServer portal = PortalServer.start(catalogue, "127.0.0.1", 0);
+        DemoNetwork network = null;
         try {
-            return new DemoEnvironment(portal, new SimulatedDevices(dataDirectory, clock));
+            network = new DemoNetwork(portal.port());
+            return new DemoEnvironment(portal, network, new SimulatedDevices(dataDirectory, clock));
         } catch (IOException | TransportException | RuntimeException e) {
+            if (network != null) {
+                network.close();
+            }
             portal.close();
             throw e;
         }
     }
 
+    /** The portal as the kiosk reaches it: through the demo's network cable. */
     public URI portalUrl() {
-        return URI.create("http://127.0.0.1:" + portal.port() + "/");
+        return URI.create("http://127.0.0.1:" + network.port() + "/");
     }
 
     /** Registers this kiosk with the embedded portal and returns its credential. */
@@ -54,6 +62,10 @@ public final class DemoEnvironment implements AutoCloseable {
         return portal;
     }
 
+    public DemoNetwork network() {
+        return network;
+    }
+
     public SimulatedDevices devices() {
         return devices;
     }
@@ -61,6 +73,7 @@ public final class DemoEnvironment implements AutoCloseable {
     @Override
     public void close() {
         devices.close();
+        network.close();
         portal.close();
     }
 }

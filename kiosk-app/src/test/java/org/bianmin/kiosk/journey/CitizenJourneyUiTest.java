@@ -30,6 +30,8 @@ class CitizenJourneyUiTest extends FxRobot {
 
     private static final String ITEM_NAME = "社会保障卡挂失";
     private static final String PHONE = "13812345678";
+    private static final org.bianmin.kiosk.i18n.Messages ZH = new org.bianmin.kiosk.i18n.Messages(
+            org.bianmin.kiosk.i18n.Language.ZH_CN);
 
     @TempDir
     Path data;
@@ -122,6 +124,41 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
                 org.bianmin.cache.sync.ReceiptStatus.Live.class,
                 live -> assertThat(live.status().itemCode()).isEqualTo(item.code()));
+    }
+
+    @Test
+    void offlineApplicationIsQueuedHonestlyThenDeliveredExactlyOnceWhenThePortalIsBack() throws Exception {
+        var portal = kiosk.demo().orElseThrow().portal().store();
+        clickOn("#demo-network"); // the hall's line goes down
+        assertThat(kiosk.demo().orElseThrow().network().connected()).isFalse();
+        applyUntilReceipt();
+        String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
+        assertThat(texts()).as("honest: saved here, sent later").contains(ZH.get("receipt.status.savedOffline"))
+                .doesNotContain(ZH.get("receipt.status.COMPLETED"), ZH.get("receipt.status.RECEIVED"));
+        assertThat(kiosk.cache().outbox().status()).containsEntry(DeliveryState.PENDING, 1L);
+        assertThat(portal.count("submission")).isZero();
+        clickOn("#receipt-finish");
+        clickOn("#rating-skip");
+
+        // Asked while offline, the kiosk says the application waits here, not "not found".
+        clickOn("#progress");
+        clickOn("#progress-field").write(receiptNumber);
+        clickOn("#progress-lookup");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.queued")));
+
+        clickOn("#demo-network"); // the line is back: the outbox delivers by itself
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 1L);
+        kiosk.sync().orElseThrow().deliverNow().get(15, TimeUnit.SECONDS); // another pass sends nothing again
+        assertThat(portal.count("submission")).as("exactly once at the portal").isEqualTo(1);
+        assertThat(portal.status(receiptNumber)).hasValueSatisfying(s -> assertThat(s.history()).extracting(
+                org.bianmin.protocol.api.SubmissionStatus.StatusChange::state).containsExactly(
+                org.bianmin.protocol.api.SubmissionState.RECEIVED, org.bianmin.protocol.api.SubmissionState.COMPLETED));
+
+        clickOn("#progress-lookup");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.live")));
+        assertThat(texts()).contains(receiptNumber, ZH.get("receipt.status.COMPLETED"))
+                .doesNotContain(ZH.get("progress.queued"));
     }
 
     @Test
