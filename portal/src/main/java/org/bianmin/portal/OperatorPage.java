@@ -33,7 +33,7 @@ final class OperatorPage {
         html.append("<h1>便民自助终端 — 运营页面</h1><p>当前目录版本 catalogue version: ").append(catalogueVersion)
                 .append("</p><h2>终端 Kiosks</h2><table><tr><th>kiosk</th><th>last heartbeat</th><th>app</th>"
                         + "<th>catalogue</th><th>devices</th><th>outbox</th><th>oldest pending</th>"
-                        + "<th>last sync</th><th>alerts</th></tr>");
+                        + "<th>last sync</th><th>alerts</th><th>self-check</th></tr>");
         for (KioskSummary k : kiosks) {
             kioskRow(html, k);
         }
@@ -53,7 +53,7 @@ final class OperatorPage {
                 .append(esc(k.kioskId())).append(k.revoked() ? " (revoked)" : "").append("</td><td>")
                 .append(k.lastHeartbeatAt() == null ? "never" : TIME.format(k.lastHeartbeatAt())).append("</td>");
         if (h == null) {
-            html.append("<td colspan=\"7\"></td></tr>");
+            html.append("<td colspan=\"8\"></td></tr>");
             return;
         }
         html.append("<td>").append(esc(h.appVersion())).append("</td><td>").append(h.catalogueVersion())
@@ -63,7 +63,23 @@ final class OperatorPage {
                 .append(h.lastSyncAt() == null ? "never" : TIME.format(h.lastSyncAt())).append("</td><td")
                 .append(h.alerts().isEmpty() ? ">" : " class=\"bad\">")
                 .append(h.alerts().stream().map(a -> "<div>" + esc(a) + "</div>").collect(Collectors.joining()))
-                .append("</td></tr>");
+                .append("</td>").append(selfCheck(h.selfCheck())).append("</tr>");
+    }
+
+    /** Only what needs a look: failed and warning checks; "all pass" otherwise. */
+    private static String selfCheck(List<Heartbeat.Check> checks) {
+        if (checks.isEmpty()) {
+            return "<td>not reported</td>";
+        }
+        List<Heartbeat.Check> notPassed = checks.stream()
+                .filter(c -> c.status() != Heartbeat.CheckStatus.PASS).toList();
+        if (notPassed.isEmpty()) {
+            return "<td>all " + checks.size() + " pass</td>";
+        }
+        boolean failed = notPassed.stream().anyMatch(c -> c.status() == Heartbeat.CheckStatus.FAIL);
+        return "<td class=\"" + (failed ? "bad" : "warn") + "\">" + notPassed.stream()
+                .map(c -> "<div>" + esc(c.name()) + ": " + c.status() + (c.detail() == null ? "" : " — "
+                        + esc(c.detail())) + "</div>").collect(Collectors.joining()) + "</td>";
     }
 
     private static String devices(List<Heartbeat.DeviceReport> devices) {

@@ -188,13 +188,24 @@ class PortalServerTest {
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(html).contains(creds.kioskId(), "printer: WARNING", "paper LOW", "RCPT-000020",
-                        "CATALOGUE_REFUSED")
-                .doesNotContain("350102199001011234");
+                        "CATALOGUE_REFUSED", "port idcard: FAIL — /dev/ttyUSB7 does not exist")
+                .doesNotContain("350102199001011234").doesNotContain("database: PASS");
         HttpResponse<byte[]> anonymous = get("/operator", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
         JsonNode kiosks = json.readTree(get(ApiPaths.OPERATOR_KIOSKS, creds.operatorToken(), null).body());
         assertThat(kiosks.get(0).path("lastHeartbeat").path("outboxDepth").asInt()).isEqualTo(3);
+        assertThat(kiosks.get(0).path("lastHeartbeat").path("selfCheck").get(1).path("status").asText())
+                .isEqualTo("FAIL");
+    }
+
+    @Test
+    void aHeartbeatWithoutSelfCheckFromAnOlderKioskIsAccepted() throws Exception {
+        var older = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(heartbeat(creds.kioskId()));
+        older.remove("selfCheck");
+        assertThat(post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, older).statusCode()).isEqualTo(200);
+        JsonNode kiosks = json.readTree(get(ApiPaths.OPERATOR_KIOSKS, creds.operatorToken(), null).body());
+        assertThat(kiosks.get(0).path("lastHeartbeat").path("selfCheck").isEmpty()).isTrue();
     }
 
     @Test
@@ -269,7 +280,9 @@ class PortalServerTest {
         return new Heartbeat(kioskId, "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
                 List.of(new Heartbeat.DeviceReport("printer", Heartbeat.DeviceState.WARNING, "paper low",
                         List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), 3, 42, 0, null,
-                List.of("CATALOGUE_REFUSED: signed by key 00ff, which this kiosk does not trust"));
+                List.of("CATALOGUE_REFUSED: signed by key 00ff, which this kiosk does not trust"),
+                List.of(new Heartbeat.Check("database", Heartbeat.CheckStatus.PASS, "quick_check ok"),
+                        new Heartbeat.Check("port idcard", Heartbeat.CheckStatus.FAIL, "/dev/ttyUSB7 does not exist")));
     }
 
     private String state(String receipt) throws Exception {

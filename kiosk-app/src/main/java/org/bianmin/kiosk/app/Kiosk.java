@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,12 +46,18 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.Delivery;
 import org.bianmin.kiosk.progress.ProgressViewModel;
+import org.bianmin.kiosk.selfcheck.CheckResult;
+import org.bianmin.kiosk.selfcheck.Feature;
+import org.bianmin.kiosk.selfcheck.Probes;
+import org.bianmin.kiosk.selfcheck.SelfCheck;
 import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
 import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.watchdog.Liveness;
+import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -103,10 +110,12 @@ public final class Kiosk implements AutoCloseable {
     private final Optional<ConfiguredDevices> configured;
     private final Optional<SyncEngine> sync;
     private final PinyinIme ime;
+    private final List<CheckResult> selfCheck;
 
     private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo,
-                  Optional<ConfiguredDevices> configured) {
+                  Optional<ConfiguredDevices> configured, List<CheckResult> selfCheck) {
         this.config = config;
+        this.selfCheck = selfCheck;
         this.clock = clock;
         this.cache = cache;
         this.demo = demo;
@@ -207,9 +216,11 @@ public final class Kiosk implements AutoCloseable {
             SyncSettings settings = SyncSettings.defaults(config.portalUrl(), config.kioskId(), config.portalToken(),
                     Version.current(), TrustedKeys.of(config.trustedKeys()));
             List<DeviceStatusTracker> trackers = devices.map(KioskDevices::status).orElse(List.of());
+            List<Heartbeat.Check> checks = selfCheck.stream().map(r -> new Heartbeat.Check(r.name(),
+                    Heartbeat.CheckStatus.valueOf(r.status().name()), r.detail())).toList();
             return new SyncEngine(settings, clock, cache.catalogue(), new OfflineOutbox(cache.outbox()),
-                    () -> HeartbeatReports.of(trackers), alert -> LOG.warn("sync: {}", alert), new SecureRandom())
-                    .start();
+                    () -> HeartbeatReports.of(trackers), () -> checks, alert -> LOG.warn("sync: {}", alert),
+                    new SecureRandom()).start();
         } catch (SigningException e) {
             throw new IllegalStateException("config.json trustedKeys: " + e.getMessage(), e);
         }
@@ -227,14 +238,16 @@ public final class Kiosk implements AutoCloseable {
                         cache.catalogue().apply(new CatalogueReader().readSample(), CatalogueSignature.UNSIGNED));
             }
             Catalogue catalogue = cache.catalogue().current().orElseThrow().catalogue();
+            List<CheckResult> checks = new SelfCheck(data, config, cache, clock, Probes.system()).run();
+            SelfCheck.log(checks);
             if (demo) {
                 DemoEnvironment environment = DemoEnvironment.start(catalogue, data.root(), clock);
                 KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
                         environment.register(config.kioskId()), environment.trustedKeys());
-                return new Kiosk(demoConfig, clock, cache, Optional.of(environment), Optional.empty());
+                return new Kiosk(demoConfig, clock, cache, Optional.of(environment), Optional.empty(), checks);
             }
             return new Kiosk(config, clock, cache, Optional.empty(),
-                    Optional.of(ConfiguredDevices.open(config.devices(), clock)));
+                    Optional.of(ConfiguredDevices.open(config.devices(), clock)), checks);
         } catch (IOException | TransportException | RuntimeException e) {
             cache.close();
             throw e;
@@ -248,7 +261,9 @@ public final class Kiosk implements AutoCloseable {
         Messages messages = new Messages(language);
         Catalogue.Hall hall = catalogue().hall();
         // The journey needs the navigator, which needs the home screen, which offers "apply": resolved late.
-        Optional<Consumer<ServiceItem>> apply = devices.map(d -> item -> applications.accept(item));
+        Set<Feature> disabled = SelfCheck.disabled(selfCheck);
+        Optional<Consumer<ServiceItem>> apply = devices.filter(d -> !disabled.contains(Feature.APPLICATIONS))
+                .map(d -> item -> applications.accept(item));
         HomeViewModel home = new HomeViewModel(this::catalogue,
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
                 () -> navigator, apply, () -> new ProgressViewModel(this::lookUp, storageExecutor, ui));
@@ -263,6 +278,7 @@ public final class Kiosk implements AutoCloseable {
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);
         notices = new ServiceNotices(ui);
+        notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
         devices.ifPresent(d -> {
             d.status().forEach(notices::watch);
             d.printer().ifPresent(printer -> printerExecutor.scheduleWithFixedDelay(() -> checkPrinter(printer), 0,
@@ -301,6 +317,17 @@ public final class Kiosk implements AutoCloseable {
 
     public Catalogue catalogue() {
         return cache.catalogue().current().orElseThrow().catalogue();
+    }
+
+    /** The single-threaded workers the watchdog watches besides the FX thread. */
+    public List<Liveness.Probe> workers() {
+        return List.of(new Liveness.Probe("storage", storageExecutor), new Liveness.Probe("devices", deviceExecutor),
+                new Liveness.Probe("printer", printerExecutor), new Liveness.Probe("status", statusExecutor));
+    }
+
+    /** The start-up self-check of this run, in the order it ran (for the log, the heartbeat, the technician). */
+    public List<CheckResult> selfCheck() {
+        return selfCheck;
     }
 
     public Optional<SyncEngine> sync() {

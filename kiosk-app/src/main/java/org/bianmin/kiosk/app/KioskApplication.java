@@ -2,6 +2,11 @@ package org.bianmin.kiosk.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
@@ -24,6 +29,10 @@ import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.ui.CjkFont;
 import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Lockdown;
+import org.bianmin.kiosk.watchdog.Liveness;
+import org.bianmin.kiosk.watchdog.Notifier;
+import org.bianmin.kiosk.watchdog.SystemdNotifier;
+import org.bianmin.kiosk.watchdog.Watchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +45,10 @@ public final class KioskApplication extends Application {
     private KioskOptions options;
     private Kiosk kiosk;
     private Timeline idleTicker;
+    private final Map<String, String> env = System.getenv();
+    private final Notifier notifier = SystemdNotifier.fromEnvironment(env);
+    private final ScheduledExecutorService watchdogThread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("watchdog").daemon().factory());
 
     /** Runs on the launcher thread, so the FX thread is free while files are read and servers start. */
     @Override
@@ -62,11 +75,29 @@ public final class KioskApplication extends Application {
             Lockdown.apply(stage, scene);
         }
         stage.show();
-        logFirstFrame();
+        onFirstFrame(this::serving);
+    }
+
+    /** Tells systemd the kiosk serves, and from now on pings its watchdog while every thread answers. */
+    private void serving() {
+        notifier.send("READY=1", "STATUS=serving");
+        SystemdNotifier.watchdogInterval(env).ifPresent(interval -> {
+            List<Liveness.Probe> probes = new ArrayList<>(List.of(new Liveness.Probe("fx", Platform::runLater)));
+            probes.addAll(kiosk.workers());
+            // Stuck for half the interval stops the pings; systemd restarts the kiosk a full interval after the last.
+            new Watchdog(new Liveness(clock, interval.dividedBy(2), probes), notifier)
+                    .start(watchdogThread, interval.dividedBy(4));
+        });
+        if (options.exitAfterStart()) {
+            LOG.info("--exit-after-start: exiting");
+            Platform.exit();
+        }
     }
 
     @Override
     public void stop() {
+        notifier.send("STOPPING=1");
+        watchdogThread.shutdownNow();
         if (idleTicker != null) {
             idleTicker.stop();
         }
@@ -84,14 +115,15 @@ public final class KioskApplication extends Application {
         idleTicker.play();
     }
 
-    /** Logs the time from JVM start to the first frame the citizen can touch. */
-    private static void logFirstFrame() {
+    /** Logs the time from JVM start to the first frame the citizen can touch, then runs {@code then}. */
+    private static void onFirstFrame(Runnable then) {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 LOG.info("first interactive frame {} ms after JVM start", ms);
+                then.run();
             }
         }.start();
     }

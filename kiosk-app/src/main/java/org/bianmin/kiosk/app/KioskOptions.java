@@ -17,6 +17,10 @@ public final class KioskOptions {
     @Option(names = "--windowed", description = "Development only: a normal window instead of locked full-screen.")
     boolean windowed;
 
+    @Option(names = "--exit-after-start", description = "Smoke start: exit once the first frame is shown "
+            + "(the package's start test and the AOT cache's training run).")
+    boolean exitAfterStart;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory (default: $" + DataDirectory.ENV + " or ~/.bianmin-kiosk).")
     Path dataDir;
@@ -33,6 +37,10 @@ public final class KioskOptions {
 
     public boolean windowed() {
         return windowed;
+    }
+
+    public boolean exitAfterStart() {
+        return exitAfterStart;
     }
 
     /** Development runs log to the console; a production kiosk logs to a rotating file in its data directory. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 KeysCommand.class,
                 DevicesCommand.class, IdCardCommand.class, ScanCommand.class, SimCommand.class,
+                SelfCheckCommand.class,
         })
 public final class KioskCtl implements Runnable {
 

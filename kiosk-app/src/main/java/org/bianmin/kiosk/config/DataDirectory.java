@@ -10,15 +10,29 @@ import java.util.Optional;
 /**
  * Where the kiosk keeps its config, database, keys, logs and receipts. Chosen by {@code --data-dir}, else the
  * environment variable {@value #ENV}, else {@code ~/.bianmin-kiosk}. Created owner-only: it holds personal data.
+ * The config file is {@code config.json} inside it unless {@value #CONFIG_ENV} names another file: an installed
+ * kiosk keeps its config in {@code /etc/bianmin-kiosk/config.json} and its data in {@code /var/lib/bianmin-kiosk}.
  */
-public record DataDirectory(Path root) {
+public record DataDirectory(Path root, Path config) {
 
     public static final String ENV = "BIANMIN_KIOSK_DATA";
+    public static final String CONFIG_ENV = "BIANMIN_KIOSK_CONFIG";
+
+    /** A data directory that holds its own {@code config.json}. */
+    public DataDirectory(Path root) {
+        this(root, root.resolve("config.json"));
+    }
 
     public static DataDirectory resolve(Optional<Path> option, Map<String, String> env) {
-        Path root = option.orElseGet(() -> Optional.ofNullable(env.get(ENV)).filter(s -> !s.isBlank()).map(Path::of)
+        Path root = option.orElseGet(() -> nonBlank(env, ENV).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".bianmin-kiosk")));
-        return new DataDirectory(root.toAbsolutePath().normalize());
+        Path normalized = root.toAbsolutePath().normalize();
+        return nonBlank(env, CONFIG_ENV).map(file -> new DataDirectory(normalized, Path.of(file).toAbsolutePath()))
+                .orElseGet(() -> new DataDirectory(normalized));
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
     }
 
     /** Creates the directory (owner-only where the file system supports it) if it does not exist. */
@@ -32,10 +46,6 @@ public record DataDirectory(Path root) {
             }
         }
         return this;
-    }
-
-    public Path config() {
-        return root.resolve("config.json");
     }
 
     public Path logs() {

@@ -14,18 +14,23 @@ import org.bianmin.device.status.SupplyLevel;
 
 /**
  * What the citizen must know about the machine right now, as message keys: the portal is unreachable (applications
- * are still accepted), the printer cannot print (the receipt comes as a QR code), the reader is out of service.
- * Fed by the device status model and the sync engine; updated on the FX thread through {@code ui}.
+ * are still accepted), the printer cannot print (the receipt comes as a QR code), the reader is out of service, a
+ * function the start-up self-check disabled. Fed by the device status model, the sync engine and the self-check;
+ * updated on the FX thread through {@code ui}.
  */
 public final class ServiceNotices {
 
     public static final String PORTAL_OFFLINE = "notice.portalOffline";
     public static final String PRINTER_UNAVAILABLE = "notice.printerUnavailable";
     public static final String READER_UNAVAILABLE = "notice.readerUnavailable";
+    public static final String APPLY_UNAVAILABLE = "notice.applyUnavailable";
+    public static final String SCANNER_UNAVAILABLE = "notice.scannerUnavailable";
+    public static final String CHINESE_TEXT_UNAVAILABLE = "notice.chineseTextUnavailable";
 
     private final Executor ui;
     private final Map<String, DeviceStatus> devices = new ConcurrentHashMap<>();
     private volatile boolean portalReachable = true;
+    private volatile List<String> failedAtStart = List.of();
     private final ReadOnlyObjectWrapper<List<String>> notices = new ReadOnlyObjectWrapper<>(List.of());
 
     public ServiceNotices(Executor ui) {
@@ -47,6 +52,12 @@ public final class ServiceNotices {
             portalReachable = reachable;
             publish();
         }
+    }
+
+    /** The notices of the functions the start-up self-check found unusable; they stay up until the next start. */
+    public void failedAtStart(List<String> noticeKeys) {
+        failedAtStart = List.copyOf(noticeKeys);
+        publish();
     }
 
     public ReadOnlyObjectProperty<List<String>> noticesProperty() {
@@ -81,6 +92,7 @@ public final class ServiceNotices {
         if (reader != null && broken(reader.state())) {
             list.add(READER_UNAVAILABLE);
         }
+        failedAtStart.stream().filter(key -> !list.contains(key)).forEach(list::add);
         return List.copyOf(list);
     }
 

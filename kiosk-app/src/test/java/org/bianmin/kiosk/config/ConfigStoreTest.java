@@ -65,6 +65,16 @@ class ConfigStoreTest {
     }
 
     @Test
+    void configFileIsInTheDataDirectoryUnlessTheEnvironmentNamesOne() {
+        Path data = dir.resolve("data");
+        assertThat(DataDirectory.resolve(Optional.of(data), Map.of()).config()).isEqualTo(data.resolve("config.json"));
+        DataDirectory installed = DataDirectory.resolve(Optional.empty(), Map.of(DataDirectory.ENV,
+                "/var/lib/bianmin-kiosk", DataDirectory.CONFIG_ENV, "/etc/bianmin-kiosk/config.json"));
+        assertThat(installed.root()).isEqualTo(Path.of("/var/lib/bianmin-kiosk"));
+        assertThat(installed.config()).isEqualTo(Path.of("/etc/bianmin-kiosk/config.json"));
+    }
+
+    @Test
     void dataDirectoryIsOwnerOnly() throws Exception {
         DataDirectory data = new DataDirectory(dir.resolve("data")).ensureExists();
         assertThat(Files.getPosixFilePermissions(data.root()))

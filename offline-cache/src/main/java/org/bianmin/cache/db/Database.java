@@ -132,11 +132,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static void quickCheck(Connection c) throws SQLException {
+        String first = quickCheckOf(c);
+        if (!"ok".equals(first)) {
+            throw new SQLiteException("quick_check: " + first, SQLiteErrorCode.SQLITE_CORRUPT);
+        }
+    }
+
+    private static String quickCheckOf(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            String first = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(first)) {
-                throw new SQLiteException("quick_check: " + first, SQLiteErrorCode.SQLITE_CORRUPT);
-            }
+            return rs.next() ? rs.getString(1) : "no answer";
         }
     }
 
@@ -257,6 +261,11 @@ public final class Database implements AutoCloseable {
     /** Alerts raised while opening (a quarantined file); empty when all was well. */
     public List<StorageAlert> alerts() {
         return alerts;
+    }
+
+    /** SQLite's {@code PRAGMA quick_check} now: "ok", or its first complaint (for the start-up self-check). */
+    public String quickCheck() {
+        return read(Database::quickCheckOf);
     }
 
     /** Schema version in the file. */

@@ -47,6 +47,7 @@ public final class SyncEngine implements AutoCloseable {
     private final EventStream events;
     private final OutboxPort outbox;
     private final Supplier<List<Heartbeat.DeviceReport>> devices;
+    private final Supplier<List<Heartbeat.Check>> selfCheck;
     private final List<SyncAlert> recentAlerts = new CopyOnWriteArrayList<>();
     private final RandomGenerator random;
     private Instant nextPoll = Instant.MIN;
@@ -55,17 +56,26 @@ public final class SyncEngine implements AutoCloseable {
     private Instant nextConnect = Instant.MIN;
     private int connectFailures;
 
-    /**
-     * @param devices what the device layer reports for heartbeats (the app supplies it; this module knows no devices)
-     * @param alerts  operator-visible alerts (also kept in {@link #recentAlerts()})
-     */
+    /** An engine whose heartbeats carry no self-check results. */
     public SyncEngine(SyncSettings settings, Clock clock, CatalogueStore store, OutboxPort outbox,
                       Supplier<List<Heartbeat.DeviceReport>> devices, Consumer<SyncAlert> alerts,
                       RandomGenerator random) {
+        this(settings, clock, store, outbox, devices, List::of, alerts, random);
+    }
+
+    /**
+     * @param devices   what the device layer reports for heartbeats (the app supplies it; this module knows no devices)
+     * @param selfCheck the kiosk's start-up self-check, for heartbeats
+     * @param alerts    operator-visible alerts (also kept in {@link #recentAlerts()})
+     */
+    public SyncEngine(SyncSettings settings, Clock clock, CatalogueStore store, OutboxPort outbox,
+                      Supplier<List<Heartbeat.DeviceReport>> devices, Supplier<List<Heartbeat.Check>> selfCheck,
+                      Consumer<SyncAlert> alerts, RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
         this.outbox = outbox;
         this.devices = devices;
+        this.selfCheck = selfCheck;
         this.random = random;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kiosk-sync");
@@ -215,7 +225,7 @@ public final class SyncEngine implements AutoCloseable {
                 backlog.oldestPendingAge().toSeconds(), backlog.blocked(),
                 catalogue.lastSync().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null),
                 recentAlerts.stream().skip(Math.max(0, recentAlerts.size() - Heartbeat.MAX_ALERTS))
-                        .map(a -> a.at() + " " + a.kind() + ": " + a.message()).toList());
+                        .map(a -> a.at() + " " + a.kind() + ": " + a.message()).toList(), selfCheck.get());
         byte[] body = SubmissionPayloads.write(beat);
         PortalClient.Reply reply = client.postJson(ApiPaths.HEARTBEATS, null, body);
         boolean ok = client.classify(reply) instanceof OutboxPort.Outcome.Delivered;

@@ -142,8 +142,9 @@ class DeliveryFaultTest {
         f.clock.advance(Duration.ofSeconds(90));
         SyncEngine withDevices = new SyncEngine(f.settings(f.portalUri()), f.clock, f.store, f.outbox,
                 () -> List.of(new Heartbeat.DeviceReport("printer", Heartbeat.DeviceState.WARNING, "paper low",
-                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), a -> {},
-                new java.util.SplittableRandom(1));
+                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))),
+                () -> List.of(new Heartbeat.Check("port idcard", Heartbeat.CheckStatus.FAIL, "/dev/x missing")),
+                a -> {}, new java.util.SplittableRandom(1));
         try (withDevices) {
             withDevices.checkCatalogueNow().get();
             assertThat(withDevices.sendHeartbeatNow().get()).isTrue();
@@ -155,5 +156,7 @@ class DeliveryFaultTest {
         assertThat(beat.oldestPendingAgeSeconds()).isEqualTo(90);
         assertThat(beat.devices().getFirst().supplies().getFirst().level()).isEqualTo(Heartbeat.SupplyLevel.LOW);
         assertThat(beat.lastSyncAt()).isNotNull();
+        assertThat(beat.selfCheck()).containsExactly(
+                new Heartbeat.Check("port idcard", Heartbeat.CheckStatus.FAIL, "/dev/x missing"));
     }
 }
