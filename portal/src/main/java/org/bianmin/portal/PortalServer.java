@@ -32,6 +32,9 @@ import org.bianmin.protocol.api.AdvanceRequest;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.CatalogueAnnouncement;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.api.EidIdentity;
+import org.bianmin.protocol.api.EidTestToken;
+import org.bianmin.protocol.api.EidVerificationRequest;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.HeartbeatAck;
 import org.bianmin.protocol.api.KioskCredential;
@@ -65,6 +68,8 @@ public final class PortalServer implements AutoCloseable {
     private static final long MAX_BODY = 64L * 1024 * 1024;
     private static final int STORE_RETRY_AFTER_SECONDS = 5;
     private static final String KIOSK = "kiosk";
+    /** How long a test e-ID code stays usable: real e-ID apps refresh their code about every minute. */
+    public static final java.time.Duration EID_TEST_TOKEN_VALIDITY = java.time.Duration.ofMinutes(5);
 
     private final PortalStore store;
     private final ObjectMapper json = CatalogueReader.mapper();
@@ -163,6 +168,14 @@ public final class PortalServer implements AutoCloseable {
 
     public String createOperator(String name) {
         return store.createOperator(name);
+    }
+
+    /** Issues a one-time test e-ID code for {@code identity} (what the demo's "scan e-ID" button shows). */
+    public EidTestToken issueTestEid(EidIdentity identity) {
+        if (!identity.problems().isEmpty()) {
+            throw new IllegalArgumentException("test e-ID identity: " + identity.problems());
+        }
+        return store.issueEid(identity, EID_TEST_TOKEN_VALIDITY);
     }
 
     public void trustKey(KeyFile key) {
@@ -275,6 +288,16 @@ public final class PortalServer implements AutoCloseable {
         routes.get(ApiPaths.SUBMISSIONS + "/{receipt}", this::status);
         routes.post(ApiPaths.RATINGS, this::rate);
         routes.post(ApiPaths.HEARTBEATS, this::heartbeat);
+        routes.post(ApiPaths.EID_VERIFICATIONS, this::verifyEid);
+        routes.post(ApiPaths.OPERATOR_EID_TEST_TOKENS, ctx -> {
+            operator(ctx);
+            EidIdentity identity = body(ctx, EidIdentity.class);
+            if (!identity.problems().isEmpty()) {
+                throw new ProblemException(Problem.of(ProblemType.VALIDATION, "identity rejected")
+                        .withErrors(identity.problems()));
+            }
+            ctx.status(201).json(store.issueEid(identity, EID_TEST_TOKEN_VALIDITY));
+        });
         routes.put(ApiPaths.OPERATOR_CATALOGUE, this::publish);
         routes.get(ApiPaths.OPERATOR_KIOSKS, ctx -> {
             operator(ctx);
@@ -504,6 +527,26 @@ public final class PortalServer implements AutoCloseable {
         ownKiosk(kioskId, heartbeat.kioskId());
         store.heartbeat(heartbeat);
         ctx.json(new HeartbeatAck(java.time.OffsetDateTime.now(clock), catalogueVersion()));
+    }
+
+    /** Whose e-ID code a kiosk scanned; each code is good for one verification. */
+    private void verifyEid(Context ctx) {
+        String kioskId = kiosk(ctx);
+        EidVerificationRequest request = body(ctx, EidVerificationRequest.class);
+        if (!request.problems().isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "verification rejected")
+                    .withErrors(request.problems()));
+        }
+        ownKiosk(kioskId, request.kioskId());
+        switch (store.verifyEid(request.token(), kioskId)) {
+            case PortalStore.EidOutcome.Verified v -> ctx.json(v.identity());
+            case PortalStore.EidOutcome.Unknown u -> throw new ProblemException(ProblemType.EID_INVALID,
+                    "not an e-ID code this platform issued");
+            case PortalStore.EidOutcome.Expired e -> throw new ProblemException(ProblemType.EID_EXPIRED,
+                    "the code has expired; the citizen refreshes it in the app");
+            case PortalStore.EidOutcome.Used used -> throw new ProblemException(ProblemType.EID_USED,
+                    "the code was used already; the citizen refreshes it in the app");
+        }
     }
 
     private Object advance(String receipt, SubmissionState to, String note) {

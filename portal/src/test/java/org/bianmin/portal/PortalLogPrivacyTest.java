@@ -53,9 +53,19 @@ class PortalLogPrivacyTest {
                 assertThat(answer.body()).doesNotContain(ID_NUMBER, NAME);
             }
             assertThat(portal.store().count("submission")).isEqualTo(1);
+            // An e-ID verification: the code is a credential, the answer the holder's identity.
+            String eid = portal.issueTestEid(PortalServerTest.eidHolder()).token();
+            String verify = "{\"kioskId\":\"kiosk-demo-01\",\"token\":\"" + eid + "\"}";
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + portal.port() + ApiPaths.EID_VERIFICATIONS)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(verify)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).isEqualTo(i == 0 ? 200 : 409);
+            }
             assertThat(log.list).isNotEmpty().allSatisfy(e -> assertThat(e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
-                    .doesNotContain(ID_NUMBER, NAME, token));
+                    .doesNotContain(ID_NUMBER, NAME, token, eid, eid.substring(4)));
         } finally {
             root.detachAppender(log);
         }

@@ -20,6 +20,9 @@ import java.util.Map;
 import org.bianmin.portal.store.StoredRating;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.api.EidIdentity;
+import org.bianmin.protocol.api.EidTestToken;
+import org.bianmin.protocol.api.EidVerificationRequest;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.PublishRequest;
 import org.bianmin.protocol.api.RatingReason;
@@ -180,6 +183,53 @@ class PortalServerTest {
     }
 
     @Test
+    void aTestEidCodeIsIssuedToAnOperatorAndVerifiedOnceForAKiosk() throws Exception {
+        EidIdentity holder = eidHolder();
+        HttpResponse<byte[]> issued = post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.operatorToken(), null, holder);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        EidTestToken code = json.readValue(issued.body(), EidTestToken.class);
+        assertThat(code.token()).matches("EID:[A-Za-z0-9_-]{64}");
+        assertThat(code.expiresAt()).isAfter(OffsetDateTime.now().plusMinutes(4));
+
+        HttpResponse<byte[]> verified = post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest(creds.kioskId(), code.token()));
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(json.readValue(verified.body(), EidIdentity.class)).isEqualTo(holder);
+        HttpResponse<byte[]> again = post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest(creds.kioskId(), code.token()));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(problemType(again)).isEqualTo("urn:bianmin:problem:eid-used");
+        assertThat(new String(again.body(), StandardCharsets.UTF_8)).doesNotContain(holder.idNumber(), holder.name());
+
+        String expired = portal.store().issueEid(holder, Duration.ZERO).token();
+        assertThat(problemType(post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest(creds.kioskId(), expired)))).isEqualTo("urn:bianmin:problem:eid-expired");
+        assertThat(problemType(post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest(creds.kioskId(), "EID:" + "A".repeat(64)))))
+                .isEqualTo("urn:bianmin:problem:eid-invalid");
+
+        String fresh = portal.issueTestEid(holder).token();
+        assertThat(post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest("kiosk-other", fresh)).statusCode()).isEqualTo(403);
+        assertThat(post(ApiPaths.EID_VERIFICATIONS, null, null,
+                new EidVerificationRequest(creds.kioskId(), fresh)).statusCode()).isEqualTo(401);
+        assertThat(post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.kioskToken(), null, holder).statusCode())
+                .as("kiosks cannot mint codes").isEqualTo(401);
+        HttpResponse<byte[]> incomplete = post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.operatorToken(), null,
+                new EidIdentity("张三", null, "汉", null, "", "12345", "x", null, null));
+        assertThat(incomplete.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(incomplete.body()).path("errors").toString()).contains("idNumber", "address");
+        assertThat(post(ApiPaths.EID_VERIFICATIONS, creds.kioskToken(), null,
+                new EidVerificationRequest(creds.kioskId(), fresh)).statusCode()).as("still unused").isEqualTo(200);
+    }
+
+    static EidIdentity eidHolder() {
+        return new EidIdentity("王小明", EidIdentity.Gender.MALE, "汉", java.time.LocalDate.of(1990, 1, 1),
+                "福建省福州市鼓楼区示例路1号", "350102199001011234", "福州市公安局鼓楼分局",
+                java.time.LocalDate.of(2020, 1, 1), null);
+    }
+
+    @Test
     void heartbeatsShowOnTheOperatorPageWithoutPersonalData() throws Exception {
         post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat(creds.kioskId()));
         post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("RCPT-000020", PROMISED_ITEM));
@@ -310,9 +360,11 @@ class PortalServerTest {
     }
 
     private HttpResponse<byte[]> post(String path, String token, String key, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         if (key != null) {
             b.header(ApiPaths.IDEMPOTENCY_KEY, key);
         }

@@ -45,6 +45,8 @@ import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.Delivery;
+import org.bianmin.kiosk.journey.EidCodes;
+import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.selfcheck.CheckResult;
 import org.bianmin.kiosk.selfcheck.Feature;
@@ -131,10 +133,14 @@ public final class Kiosk implements AutoCloseable {
 
     /**
      * A scan from any scanner (serial or wedge), on the FX thread: a receipt code opens the progress lookup for it;
-     * anything else is not for the citizen screens and is only logged (never its content: it may be personal).
+     * an e-ID code identifies the citizen on the identify screen; anything else is not for the citizen screens and
+     * is only logged (never its content: it may be personal).
      */
     public void onScan(ScanResult result) {
-        if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
+        if (result instanceof ScanResult.Scanned(ScanPayload.EidToken token, var charset)
+                && navigator.current() instanceof IdentifyViewModel identify) {
+            identify.eidScanned(token.text());
+        } else if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
             ProgressViewModel progress = navigator.current() instanceof ProgressViewModel open ? open
                     : new ProgressViewModel(this::lookUp, storageExecutor, ui);
             if (navigator.current() != progress) {
@@ -211,6 +217,14 @@ public final class Kiosk implements AutoCloseable {
         }).orElse(Delivery.offline());
     }
 
+    /** e-ID codes are offered where a scanner can read them, and verified by the portal. */
+    private EidCodes eidCodes() {
+        boolean scanner = demo.isPresent() || configured.filter(c -> !c.serialScanners().isEmpty()
+                || c.wedge().isPresent()).isPresent();
+        return sync.map(engine -> new EidCodes(scanner, engine::verifyEid))
+                .orElseGet(() -> EidCodes.withoutPortal(scanner));
+    }
+
     private SyncEngine startSync() {
         try {
             SyncSettings settings = SyncSettings.defaults(config.portalUrl(), config.kioskId(), config.portalToken(),
@@ -272,7 +286,7 @@ public final class Kiosk implements AutoCloseable {
                 .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));
         devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
                 catalogue().version(), clock,
-                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), ime, cache.audit(), ui,
+                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), eidCodes(), ime, cache.audit(), ui,
                 deviceExecutor, printerExecutor, storageExecutor)));
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
@@ -286,14 +300,14 @@ public final class Kiosk implements AutoCloseable {
         });
         shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
-        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages)));
+        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages, this::onScan)));
         readScanners();
         sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
                 engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
                         .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
                 catalogue().version(), catalogue().items().size(),
-                demo.map(d -> ", demo portal http://127.0.0.1:" + d.portal().port() + "/").orElse(""));
+                demo.map(d -> ", demo portal " + d.portalDirectUrl()).orElse(""));
         return shell;
     }
 

@@ -1,11 +1,16 @@
 package org.bianmin.kiosk.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
 import org.bianmin.device.idcard.CardFiles;
 import org.bianmin.device.idcard.IdentityCard;
+import org.bianmin.device.scanner.PayloadRules;
+import org.bianmin.device.scanner.ScanResult;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.journey.EidCards;
 import org.bianmin.kiosk.ui.Widgets;
 
 /**
@@ -16,7 +21,8 @@ public final class DemoControls {
 
     private DemoControls() {}
 
-    public static Node build(DemoEnvironment demo, Messages m) {
+    /** @param scanned where a scan goes, as if from the kiosk's scanner */
+    public static Node build(DemoEnvironment demo, Messages m, Consumer<ScanResult> scanned) {
         SimulatedDevices devices = demo.devices();
         ComboBox<String> card = new ComboBox<>();
         card.getItems().addAll(CardFiles.SAMPLES);
@@ -27,6 +33,8 @@ public final class DemoControls {
                 Widgets.button("demo-place-card", m.get("demo.placeCard"), "demo",
                         () -> devices.placeCard(sample(card.getValue()))),
                 Widgets.button("demo-remove-card", m.get("demo.removeCard"), "demo", devices::removeCard),
+                Widgets.button("demo-scan-eid", m.get("demo.scanEid"), "demo",
+                        () -> scanned.accept(eidCode(demo, card.getValue()))),
                 networkSwitch(demo.network(), m));
         bar.getStyleClass().add("demo-bar");
         return bar;
@@ -42,6 +50,17 @@ public final class DemoControls {
         });
         label.run();
         return b;
+    }
+
+    /**
+     * The e-ID code a citizen's phone would show for the chosen card's holder (a resident card; others fall back
+     * to the first sample), issued by the embedded portal and read as the scanner would read it.
+     */
+    private static ScanResult eidCode(DemoEnvironment demo, String cardName) {
+        IdentityCard.Resident holder = sample(cardName) instanceof IdentityCard.Resident r ? r
+                : (IdentityCard.Resident) sample(CardFiles.SAMPLES.getFirst());
+        String token = demo.portal().issueTestEid(EidCards.identity(holder)).token();
+        return PayloadRules.defaults().fromText(token, StandardCharsets.UTF_8);
     }
 
     private static IdentityCard sample(String name) {

@@ -47,6 +47,11 @@ public final class DemoEnvironment implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + network.port() + "/");
     }
 
+    /** The portal itself, past the demo's network cable: where its operator page is. */
+    public URI portalDirectUrl() {
+        return URI.create("http://127.0.0.1:" + portal.port() + "/");
+    }
+
     /** Registers this kiosk with the embedded portal and returns its credential. */
     public String register(String kioskId) {
         return portal.registerKiosk(kioskId);

@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.bianmin.cache.audit.Outcome;
+import org.bianmin.cache.sync.EidCheck;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.device.idcard.IdentityCard;
 import org.bianmin.device.idcard.ReadResult;
@@ -15,7 +16,8 @@ import org.bianmin.protocol.catalogue.FormDefinition;
 /**
  * "Please place your ID card": polls the reader off the FX thread while the screen is shown, and turns every
  * outcome into a clear message with a retry: unreadable, removed mid-read, expired, wrong card type, reader out
- * of service.
+ * of service. A scanned e-ID code is verified by the portal instead and yields the same identity; while that is
+ * impossible (offline) the screen says so and the reader keeps waiting for the card.
  */
 public final class IdentifyViewModel implements Screen {
 
@@ -26,6 +28,9 @@ public final class IdentifyViewModel implements Screen {
     public sealed interface State {
         /** Waiting for a card (guidance shown). */
         record Waiting() implements State {}
+
+        /** An e-ID code is being verified by the portal. */
+        record Verifying() implements State {}
 
         /** Something went wrong; {@code messageKey} names the explanation, the citizen can retry. */
         record Failed(String messageKey) implements State {}
@@ -50,6 +55,11 @@ public final class IdentifyViewModel implements Screen {
         return state.getReadOnlyProperty();
     }
 
+    /** Whether the citizen may scan an e-ID code instead of placing the card. */
+    public boolean eidOffered() {
+        return context.eid().offered();
+    }
+
     /** The card types this item accepts, for the guidance text. */
     public java.util.List<FormDefinition.CardKind> acceptedCards() {
         return journey.item().form().acceptedCards();
@@ -70,15 +80,62 @@ public final class IdentifyViewModel implements Screen {
         }
     }
 
-    /** After a failure: try again. */
+    /** After a failure: try again (the reader may still be waiting after a refused e-ID code). */
     public void retry() {
         if (active) {
-            startReading();
+            state.set(new State.Waiting());
+            keepReading();
+        }
+    }
+
+    /**
+     * A scanned e-ID code: the portal says whose it is. The reader keeps polling meanwhile, so a card placed now
+     * still works; a second scan while one is being verified is ignored.
+     */
+    public void eidScanned(String token) {
+        if (!active || state.get() instanceof State.Verifying) {
+            return;
+        }
+        state.set(new State.Verifying());
+        context.storage().execute(() -> {
+            EidCheck check = context.eid().verify().apply(token);
+            context.ui().execute(() -> verified(check));
+        });
+    }
+
+    private void verified(EidCheck check) {
+        if (!active || !(state.get() instanceof State.Verifying)) {
+            return; // the citizen left, or a card was read meanwhile
+        }
+        keepReading(); // whatever the code was, the card is the way on if it fails
+        switch (check) {
+            case EidCheck.Verified v -> accept(EidCards.card(v.identity()), Journey.Proof.EID);
+            case EidCheck.Refused r -> {
+                state.set(new State.Failed(r.reason() == EidCheck.Reason.INVALID
+                        ? "identify.error.eidInvalid" : "identify.error.eidExpired"));
+                context.audit("identity.eid", Outcome.DENIED, r.reason().name());
+            }
+            case EidCheck.Unavailable u -> {
+                state.set(new State.Failed("identify.error.eidOffline"));
+                context.audit("identity.eid", Outcome.FAILURE, "portal unavailable");
+            }
         }
     }
 
     private void startReading() {
         state.set(new State.Waiting());
+        poll();
+    }
+
+    /** Polls again unless a read is already waiting for the card. */
+    private void keepReading() {
+        if (reading == null || reading.isDone()) {
+            poll();
+        }
+    }
+
+    /** One read window; an empty one simply starts the next, without touching what the screen shows. */
+    private void poll() {
         reading = context.devices().submit(() -> {
             ReadResult result = context.reader().read(READ_WINDOW);
             context.ui().execute(() -> handle(result));
@@ -93,7 +150,7 @@ public final class IdentifyViewModel implements Screen {
             return;
         }
         switch (result) {
-            case ReadResult.NoCard noCard -> startReading();
+            case ReadResult.NoCard noCard -> poll();
             case ReadResult.Failed failed -> {
                 if (failed.kind() != ReadResult.Kind.CANCELLED) {
                     state.set(new State.Failed(switch (failed.kind()) {
@@ -102,20 +159,21 @@ public final class IdentifyViewModel implements Screen {
                     }));
                 }
             }
-            case ReadResult.CardRead read -> accept(read.card());
+            case ReadResult.CardRead read -> accept(read.card(), Journey.Proof.CARD);
         }
     }
 
-    private void accept(IdentityCard card) {
+    private void accept(IdentityCard card, Journey.Proof proof) {
+        String event = proof == Journey.Proof.CARD ? "identity.read" : "identity.eid";
         String problem = problem(card);
         if (problem != null) {
             card.clear();
             state.set(new State.Failed(problem));
-            context.audit("identity.read", Outcome.DENIED, card.cardType() + " " + problem);
+            context.audit(event, Outcome.DENIED, card.cardType() + " " + problem);
             return;
         }
-        context.audit("identity.read", Outcome.SUCCESS, card.cardType().name());
-        journey.identify(card);
+        context.audit(event, Outcome.SUCCESS, card.cardType().name());
+        journey.identify(card, proof);
         context.navigator().show(new FormViewModel(context, journey));
     }
 

@@ -14,8 +14,12 @@ import org.bianmin.protocol.catalogue.ServiceItem;
  */
 public final class Journey {
 
+    /** How the applicant proved who they are: with the card on the reader, or with an e-ID code. */
+    public enum Proof { CARD, EID }
+
     private final ServiceItem item;
     private IdentityCard card;
+    private Proof proof;
     private final Map<String, String> values = new LinkedHashMap<>();
     private boolean consented;
     private Accepted accepted;
@@ -33,11 +37,17 @@ public final class Journey {
         return Optional.ofNullable(card);
     }
 
-    void identify(IdentityCard card) {
+    void identify(IdentityCard card, Proof proof) {
         if (this.card != null) {
             this.card.clear();
         }
         this.card = card;
+        this.proof = proof;
+    }
+
+    /** Empty before identification. */
+    public Optional<Proof> proof() {
+        return Optional.ofNullable(proof);
     }
 
     /** Form values by field key, as entered or prefilled (unmasked: only the outbox, encrypted, keeps them). */
@@ -76,6 +86,7 @@ public final class Journey {
             card.clear();
         }
         card = null;
+        proof = null;
         values.clear();
         consented = false;
         accepted = null;

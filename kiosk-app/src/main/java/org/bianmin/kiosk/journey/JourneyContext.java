@@ -20,6 +20,7 @@ import org.bianmin.protocol.catalogue.Catalogue;
  *
  * @param printer  empty when this kiosk has no receipt printer configured
  * @param delivery how a stored application reaches the portal at once when it is reachable
+ * @param eid      identification by a scanned e-ID code
  * @param devices  the ID-card reader's thread; {@code printing} the printer's, so neither waits for the other
  */
 public record JourneyContext(
@@ -33,6 +34,7 @@ public record JourneyContext(
         Optional<EscPosPrinter> printer,
         Outbox outbox,
         Delivery delivery,
+        EidCodes eid,
         org.bianmin.kiosk.ime.PinyinIme ime,
         AuditLog audit,
         Executor ui,

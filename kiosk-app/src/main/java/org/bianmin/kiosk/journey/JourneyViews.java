@@ -38,20 +38,28 @@ public final class JourneyViews {
         String cards = vm.acceptedCards().stream().map(c -> m.of("card", c)).collect(Collectors.joining(" / "));
         Label guidance = Widgets.label(m.get("identify.place"), "guidance");
         Label accepted = Widgets.label(m.get("identify.accepted", cards), "muted");
+        Label eid = Widgets.label(m.get("identify.eid"), "muted");
+        eid.setId("identify-eid");
+        eid.setVisible(vm.eidOffered());
+        eid.setManaged(vm.eidOffered());
+        Label verifying = Widgets.label(m.get("identify.eidVerifying"), "notice");
+        verifying.setId("identify-verifying");
+        verifying.managedProperty().bind(verifying.visibleProperty());
         Label error = Widgets.label("", "error");
         error.setId("identify-error");
         Button retry = Widgets.button("identify-retry", m.get("identify.retry"), "primary", vm::retry);
         Runnable render = () -> {
-            boolean failed = vm.stateProperty().get() instanceof IdentifyViewModel.State.Failed;
-            error.setText(vm.stateProperty().get() instanceof IdentifyViewModel.State.Failed(String key)
-                    ? m.get(key) : "");
+            IdentifyViewModel.State state = vm.stateProperty().get();
+            boolean failed = state instanceof IdentifyViewModel.State.Failed;
+            error.setText(state instanceof IdentifyViewModel.State.Failed(String key) ? m.get(key) : "");
             error.setVisible(failed);
             retry.setVisible(failed);
             guidance.setVisible(!failed);
+            verifying.setVisible(state instanceof IdentifyViewModel.State.Verifying);
         };
         vm.stateProperty().addListener((o, a, b) -> render.run());
         render.run();
-        page.getChildren().addAll(guidance, accepted, error, retry);
+        page.getChildren().addAll(guidance, accepted, eid, verifying, error, retry);
         return Widgets.page(page);
     }
 
@@ -152,6 +160,8 @@ public final class JourneyViews {
                 () -> m.of("receipt.paper", vm.paperProperty().get()), vm.paperProperty()));
         Label card = Widgets.label("", "banner-warn");
         card.setId("receipt-card");
+        card.setVisible(vm.cardOnReader());
+        card.setManaged(vm.cardOnReader());
         card.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.get(vm.cardTakenProperty().get() ? "receipt.cardTaken" : "receipt.takeCard"),
                 vm.cardTakenProperty()));

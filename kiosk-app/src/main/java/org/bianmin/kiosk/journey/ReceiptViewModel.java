@@ -67,6 +67,11 @@ public final class ReceiptViewModel implements Screen {
         return paper.getReadOnlyProperty();
     }
 
+    /** False when the citizen identified with an e-ID code: there is no card to remind them of. */
+    public boolean cardOnReader() {
+        return journey.proof().orElse(Journey.Proof.CARD) == Journey.Proof.CARD;
+    }
+
     public ReadOnlyBooleanProperty cardTakenProperty() {
         return cardTaken.getReadOnlyProperty();
     }
@@ -78,6 +83,9 @@ public final class ReceiptViewModel implements Screen {
         }
         started = true;
         context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
+        if (!cardOnReader()) {
+            return;
+        }
         context.devices().execute(() -> {
             IdCardReader.Removal removal = context.reader().awaitRemoval(CARD_REMOVAL_WAIT);
             context.ui().execute(() -> cardTaken.set(removal == IdCardReader.Removal.REMOVED));

@@ -162,6 +162,37 @@ class CitizenJourneyUiTest extends FxRobot {
     }
 
     @Test
+    void anEidCodeVerifiedByThePortalIdentifiesLikeTheCard() throws Exception {
+        applyUntilReceipt("#demo-scan-eid");
+        assertThat(lookup("#receipt-card").query().isVisible()).as("no card to take away").isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.cache().audit().tail(20).toString()
+                .contains("application.stored"));
+        assertThat(kiosk.cache().audit().tail(20).toString()).contains("identity.eid").doesNotContain("identity.read", "110105199003071239");
+        clickOn("#receipt-finish");
+        clickOn("#rating-skip");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 1L);
+    }
+
+    @Test
+    void withoutTheNetworkAnEidCodeIsExplainedAndTheCardStillWorks() throws Exception {
+        openItem();
+        interact(() -> kiosk.onScan(new org.bianmin.device.scanner.ScanResult.Scanned(
+                new org.bianmin.device.scanner.ScanPayload.EidToken("EID:" + "Q".repeat(64)),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().isVisible());
+        assertThat(lookup("#identify-error").queryLabeled().getText()).isEqualTo(ZH.get("identify.error.eidInvalid"));
+
+        clickOn("#demo-network");
+        clickOn("#demo-scan-eid");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().getText()
+                .equals(ZH.get("identify.error.eidOffline")));
+        clickOn("#demo-place-card"); // the reader kept waiting: no retry needed
+        waitFor("#journey-form");
+        assertThat(texts()).anyMatch(t -> t.startsWith("测试样卡"));
+    }
+
+    @Test
     void printerOutOfPaperRaisesTheNoticeAndTheReceiptStaysOnScreen() throws Exception {
         var devices = kiosk.demo().orElseThrow().devices();
         devices.virtualPrinter().setStatus(new org.bianmin.device.printer.PrinterStatus(true, false, false, true,
@@ -219,11 +250,15 @@ class CitizenJourneyUiTest extends FxRobot {
 
     /** Search, apply, place the card, fill the form by touch, consent, submit: returns the item applied for. */
     private ServiceItem applyUntilReceipt() throws Exception {
-        ServiceItem item = openItem();
-        assertThat(texts()).contains(new org.bianmin.kiosk.i18n.Messages(
-                org.bianmin.kiosk.i18n.Language.ZH_CN).get("identify.place"));
+        return applyUntilReceipt("#demo-place-card");
+    }
 
-        clickOn("#demo-place-card");
+    /** The same, identifying with the demo bar's {@code identify} button (card or e-ID code). */
+    private ServiceItem applyUntilReceipt(String identify) throws Exception {
+        ServiceItem item = openItem();
+        assertThat(texts()).contains(ZH.get("identify.place"), ZH.get("identify.eid"));
+
+        clickOn(identify);
         waitFor("#journey-form");
         assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
 

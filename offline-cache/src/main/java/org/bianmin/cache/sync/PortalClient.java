@@ -115,6 +115,17 @@ final class PortalClient {
         };
     }
 
+    /** The problem type URI of an answer that carries problem details. */
+    java.util.Optional<String> problemType(Reply.Answered a) {
+        try {
+            JsonNode problem = json.readTree(a.body());
+            return problem != null && problem.path("type").isTextual()
+                    ? java.util.Optional.of(problem.path("type").asText()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Status and the problem's type and detail: the portal's problems never carry personal data. */
     String describe(Reply.Answered a) {
         try {

@@ -44,6 +44,7 @@ public final class SyncEngine implements AutoCloseable {
     private final CatalogueSync catalogue;
     private final OutboxSender sender;
     private final ReceiptLookup lookup;
+    private final EidLookup eid;
     private final EventStream events;
     private final OutboxPort outbox;
     private final Supplier<List<Heartbeat.DeviceReport>> devices;
@@ -94,6 +95,7 @@ public final class SyncEngine implements AutoCloseable {
         this.catalogue = new CatalogueSync(client, settings, store, clock, alerting);
         this.sender = new OutboxSender(client, settings, outbox, clock, alerting, random);
         this.lookup = new ReceiptLookup(client, settings, clock);
+        this.eid = new EidLookup(client, settings);
         this.events = new EventStream(client, http, settings, clock, this::announced);
     }
 
@@ -123,6 +125,11 @@ public final class SyncEngine implements AutoCloseable {
     /** Blocks up to the request timeout: call from a background thread. */
     public ReceiptStatus lookup(String receiptNumber) {
         return lookup.lookup(receiptNumber);
+    }
+
+    /** Has the portal verify a scanned e-ID code. Blocks up to the request timeout: call off the FX thread. */
+    public EidCheck verifyEid(String token) {
+        return eid.verify(token);
     }
 
     public boolean streaming() {

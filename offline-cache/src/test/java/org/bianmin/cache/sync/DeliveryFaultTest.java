@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.KioskSummary;
 import org.bianmin.protocol.api.SubmissionState;
@@ -15,8 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Outbox delivery through a fault-injecting proxy to the real portal: every submission exactly once. */
+/**
+ * The sync engine against the real portal through a fault-injecting proxy: every submission delivered exactly
+ * once; status lookups and e-ID verifications degrade honestly.
+ */
 class DeliveryFaultTest {
+
+    private static final EidIdentity HOLDER = new EidIdentity("李四", EidIdentity.Gender.FEMALE, "回",
+            LocalDate.of(1985, 5, 20), "福建省福州市鼓楼区示例路2号", "35010219850520002X", "福州市公安局鼓楼分局",
+            LocalDate.of(2015, 5, 20), LocalDate.of(2035, 5, 20));
 
     @TempDir
     Path dir;
@@ -158,5 +167,27 @@ class DeliveryFaultTest {
         assertThat(beat.lastSyncAt()).isNotNull();
         assertThat(beat.selfCheck()).containsExactly(
                 new Heartbeat.Check("port idcard", Heartbeat.CheckStatus.FAIL, "/dev/x missing"));
+    }
+
+    @Test
+    void aCodeYieldsItsHolderOnceAndIsRefusedAfterwards() {
+        String code = f.portal.issueTestEid(HOLDER).token();
+        assertThat(engine.verifyEid(code)).isEqualTo(new EidCheck.Verified(HOLDER));
+        assertThat(engine.verifyEid(code)).isEqualTo(new EidCheck.Refused(EidCheck.Reason.USED));
+        assertThat(engine.verifyEid("EID:" + "x".repeat(64))).isEqualTo(new EidCheck.Refused(EidCheck.Reason.INVALID));
+        assertThat(engine.verifyEid(f.portal.store().issueEid(HOLDER, Duration.ZERO).token()))
+                .isEqualTo(new EidCheck.Refused(EidCheck.Reason.EXPIRED));
+    }
+
+    @Test
+    void withoutThePortalTheCodeCannotBeVerifiedAndIsNotQueued() {
+        String code = f.portal.issueTestEid(HOLDER).token();
+        proxy.mode(FaultProxy.Mode.DOWN);
+        assertThat(engine.verifyEid(code)).isInstanceOf(EidCheck.Unavailable.class);
+        proxy.fault(FaultProxy.Mode.FAIL_503, 1);
+        assertThat(engine.verifyEid(code)).isInstanceOfSatisfying(EidCheck.Unavailable.class,
+                u -> assertThat(u.why()).contains("503"));
+        assertThat(f.outbox.entries()).as("nothing to deliver later").isEmpty();
+        assertThat(engine.verifyEid(code)).as("the code was never used up").isEqualTo(new EidCheck.Verified(HOLDER));
     }
 }

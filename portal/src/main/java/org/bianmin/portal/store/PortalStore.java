@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.bianmin.protocol.api.EidIdentity;
+import org.bianmin.protocol.api.EidTestToken;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.KioskSummary;
 import org.bianmin.protocol.api.RatingReason;
@@ -62,6 +64,8 @@ public final class PortalStore implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS idempotency (kiosk_id TEXT NOT NULL, idem_key TEXT NOT NULL,
                 request_hash TEXT NOT NULL, status INTEGER NOT NULL, response BLOB NOT NULL, created_at TEXT NOT NULL,
                 PRIMARY KEY (kiosk_id, idem_key));
+            CREATE TABLE IF NOT EXISTS eid_token (token_hash TEXT PRIMARY KEY, identity_json TEXT NOT NULL,
+                issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT);
             CREATE TABLE IF NOT EXISTS heartbeat (kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL,
                 body TEXT NOT NULL);
             """;
@@ -344,6 +348,59 @@ public final class PortalStore implements AutoCloseable {
             throw new IllegalArgumentException("no table " + table);
         }
         return read(() -> queryLong("SELECT count(*) FROM " + table));
+    }
+
+    // --- test e-ID codes -------------------------------------------------------------------------------------------
+
+    /** What a scanned e-ID code turned out to be. */
+    public sealed interface EidOutcome {
+        record Verified(EidIdentity identity) implements EidOutcome {}
+
+        record Unknown() implements EidOutcome {}
+
+        record Expired() implements EidOutcome {}
+
+        record Used() implements EidOutcome {}
+    }
+
+    /**
+     * Issues a one-time test e-ID code for {@code identity}, valid for {@code validFor}: shaped like a provincial
+     * e-ID token ({@code EID:} and 64 URL-safe base64 characters). Only its hash is stored.
+     */
+    public EidTestToken issueEid(EidIdentity identity, java.time.Duration validFor) {
+        byte[] bytes = new byte[48];
+        random.nextBytes(bytes);
+        String token = "EID:" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = now();
+        OffsetDateTime expires = now.plus(validFor);
+        String text = writeJson(identity);
+        tx(() -> update("INSERT INTO eid_token (token_hash, identity_json, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                hash(token), text, now.toString(), expires.toString()));
+        return new EidTestToken(token, expires);
+    }
+
+    /** Verifies a code once: the first verification before it expires uses it up. */
+    public EidOutcome verifyEid(String token, String kioskId) {
+        return tx(() -> {
+            String hash = hash(token);
+            try (PreparedStatement ps = bind("SELECT identity_json, expires_at, used_at FROM eid_token "
+                    + "WHERE token_hash = ?", hash); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new EidOutcome.Unknown();
+                }
+                if (rs.getString(3) != null) {
+                    return new EidOutcome.Used();
+                }
+                OffsetDateTime now = now();
+                if (!now.isBefore(OffsetDateTime.parse(rs.getString(2)))) {
+                    return new EidOutcome.Expired();
+                }
+                EidIdentity identity = json.readValue(rs.getString(1), EidIdentity.class);
+                update("UPDATE eid_token SET used_at = ?, used_by = ? WHERE token_hash = ?", now.toString(), kioskId,
+                        hash);
+                return new EidOutcome.Verified(identity);
+            }
+        });
     }
 
     // --- heartbeats --------------------------------------------------------------------------------------------

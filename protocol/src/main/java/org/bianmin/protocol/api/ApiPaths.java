@@ -12,6 +12,10 @@ public final class ApiPaths {
     public static final String SUBMISSIONS = "/api/v1/submissions";
     public static final String RATINGS = "/api/v1/ratings";
     public static final String HEARTBEATS = "/api/v1/heartbeats";
+    /** A kiosk has a scanned e-ID code verified: {@link EidVerificationRequest} in, {@link EidIdentity} out. */
+    public static final String EID_VERIFICATIONS = "/api/v1/eid/verifications";
+    /** The reference portal only: an operator has a test e-ID code issued for an identity. */
+    public static final String OPERATOR_EID_TEST_TOKENS = "/api/v1/operator/eid/test-tokens";
     public static final String OPERATOR_CATALOGUE = "/api/v1/operator/catalogue";
     public static final String OPERATOR_KIOSKS = "/api/v1/operator/kiosks";
     public static final String OPERATOR_SUBMISSIONS = "/api/v1/operator/submissions";
