@@ -1,9 +1,11 @@
 package org.bianmin.kiosk.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,13 @@ import org.bianmin.device.scanner.ScanPayload;
 import org.bianmin.device.scanner.ScanResult;
 import org.bianmin.device.scanner.WedgeBurstDetector;
 import org.bianmin.device.transport.TransportException;
+import org.bianmin.kiosk.admin.AdminAccess;
+import org.bianmin.kiosk.admin.AdminRole;
+import org.bianmin.kiosk.admin.AdminScreen;
+import org.bianmin.kiosk.admin.Consoles;
+import org.bianmin.kiosk.admin.PinLock;
+import org.bianmin.kiosk.config.AdminConfig;
+import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.demo.DemoControls;
@@ -47,6 +56,8 @@ import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.Delivery;
 import org.bianmin.kiosk.journey.EidCodes;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
+import org.bianmin.kiosk.operator.CatalogueViewModel;
+import org.bianmin.kiosk.operator.OperatorPanelViewModel;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.selfcheck.CheckResult;
 import org.bianmin.kiosk.selfcheck.Feature;
@@ -101,6 +112,9 @@ public final class Kiosk implements AutoCloseable {
             Thread.ofPlatform().name("scanner").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("storage").daemon().factory());
+    /** PIN checks: PBKDF2 takes a moment and must not hold up storage or the FX thread. */
+    private final ExecutorService adminExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("admin").daemon().factory());
     private Navigator navigator;
     private KioskSession session;
     private IdleMonitor idle;
@@ -108,14 +122,22 @@ public final class Kiosk implements AutoCloseable {
     private ServiceNotices notices;
     private Applications applications;
     private Executor ui;
+    private AdminAccess admin;
+    /**
+     * The consoles behind the hidden entry, by role. {@link #show} registers the operator panel; the technician
+     * console registers {@link AdminRole#TECHNICIAN} there the same way.
+     */
+    private final Consoles consoles = new Consoles();
 
+    private final DataDirectory data;
     private final Optional<ConfiguredDevices> configured;
     private final Optional<SyncEngine> sync;
     private final PinyinIme ime;
     private final List<CheckResult> selfCheck;
 
-    private Kiosk(KioskConfig config, Clock clock, OfflineCache cache, Optional<DemoEnvironment> demo,
-                  Optional<ConfiguredDevices> configured, List<CheckResult> selfCheck) {
+    private Kiosk(DataDirectory data, KioskConfig config, Clock clock, OfflineCache cache,
+                  Optional<DemoEnvironment> demo, Optional<ConfiguredDevices> configured, List<CheckResult> selfCheck) {
+        this.data = data;
         this.config = config;
         this.selfCheck = selfCheck;
         this.clock = clock;
@@ -258,9 +280,9 @@ public final class Kiosk implements AutoCloseable {
                 DemoEnvironment environment = DemoEnvironment.start(catalogue, data.root(), clock);
                 KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
                         environment.register(config.kioskId()), environment.trustedKeys());
-                return new Kiosk(demoConfig, clock, cache, Optional.of(environment), Optional.empty(), checks);
+                return new Kiosk(data, demoConfig, clock, cache, Optional.of(environment), Optional.empty(), checks);
             }
-            return new Kiosk(config, clock, cache, Optional.empty(),
+            return new Kiosk(data, config, clock, cache, Optional.empty(),
                     Optional.of(ConfiguredDevices.open(config.devices(), clock)), checks);
         } catch (IOException | TransportException | RuntimeException e) {
             cache.close();
@@ -291,6 +313,11 @@ public final class Kiosk implements AutoCloseable {
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);
+        admin = new AdminAccess(this::adminConfig, new PinLock(data.root().resolve(PinLock.FILE), clock), consoles,
+                navigator, session::end, (actor, event, outcome, detail) -> storageExecutor.execute(
+                        () -> cache.audit().append(actor, event, outcome, detail)), clock, adminExecutor, ui);
+        consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new CatalogueViewModel(
+                () -> cache.catalogue().current().orElseThrow(), sync, s, ui)));
         notices = new ServiceNotices(ui);
         notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
         devices.ifPresent(d -> {
@@ -299,7 +326,7 @@ public final class Kiosk implements AutoCloseable {
                     PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
         });
         shell = new KioskShell(navigator, messages, session, idle, notices,
-                new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()));
+                new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()), admin);
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages, this::onScan)));
         readScanners();
         sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
@@ -309,6 +336,37 @@ public final class Kiosk implements AutoCloseable {
                 catalogue().version(), catalogue().items().size(),
                 demo.map(d -> ", demo portal " + d.portalDirectUrl()).orElse(""));
         return shell;
+    }
+
+    /**
+     * The admin settings as config.json has them now, so a PIN set with {@code kioskctl pin set} works without a
+     * restart; the settings the kiosk started with if the file is gone or invalid.
+     */
+    private AdminConfig adminConfig() {
+        if (!Files.exists(data.config())) {
+            return config.admin();
+        }
+        try {
+            return new ConfigStore(data.config()).loadOrCreate().admin();
+        } catch (ConfigStore.ConfigException e) {
+            LOG.warn("admin entry uses the settings read at start: {}", e.getMessage());
+            return config.admin();
+        }
+    }
+
+    /** Any touch, click or key: resets both idle times (the citizen's and the admin console's). */
+    public void input(Instant now) {
+        idle.input(now);
+        admin.idle().input(now);
+    }
+
+    /** A clock tick: the admin idle time counts while an admin screen is up, the citizen's otherwise. */
+    public void tick(Instant now) {
+        if (navigator.current() instanceof AdminScreen) {
+            admin.idle().tick(now);
+        } else {
+            idle.tick(now);
+        }
     }
 
     /** Asks the printer for its status; the driver feeds the status model, which raises or clears the notice. */
@@ -368,6 +426,10 @@ public final class Kiosk implements AutoCloseable {
         return idle;
     }
 
+    public AdminAccess admin() {
+        return admin;
+    }
+
     @Override
     public void close() {
         sync.ifPresent(SyncEngine::close);
@@ -376,6 +438,7 @@ public final class Kiosk implements AutoCloseable {
         statusExecutor.shutdownNow();
         scannerExecutor.shutdownNow();
         storageExecutor.shutdown();
+        adminExecutor.shutdownNow();
         configured.ifPresent(ConfiguredDevices::close);
         demo.ifPresent(DemoEnvironment::close);
         cache.close();

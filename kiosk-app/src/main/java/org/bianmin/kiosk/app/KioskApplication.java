@@ -25,7 +25,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
-import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.ui.CjkFont;
 import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Lockdown;
@@ -67,7 +66,7 @@ public final class KioskApplication extends Application {
         CjkFont.family().ifPresentOrElse(
                 family -> shell.root().setStyle("-fx-font-family: '" + family + "';"),
                 () -> LOG.error("no CJK font installed: Chinese text cannot be shown (install fonts-wqy-microhei)"));
-        watchIdle(scene, kiosk.idle());
+        watchIdle(scene);
         kiosk.watchWedge(scene);
         stage.setTitle("便民自助终端");
         stage.setScene(scene);
@@ -104,13 +103,13 @@ public final class KioskApplication extends Application {
         kiosk.close();
     }
 
-    private void watchIdle(Scene scene, IdleMonitor idle) {
-        EventHandler<InputEvent> input = e -> idle.input(clock.instant());
+    private void watchIdle(Scene scene) {
+        EventHandler<InputEvent> input = e -> kiosk.input(clock.instant());
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, input);
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, input);
         scene.addEventFilter(ScrollEvent.SCROLL, input);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, input);
-        idleTicker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> idle.tick(clock.instant())));
+        idleTicker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> kiosk.tick(clock.instant())));
         idleTicker.setCycleCount(Animation.INDEFINITE);
         idleTicker.play();
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 OutboxCommand.class,
                 AuditCommand.class,
                 KeysCommand.class,
+                PinCommand.class,
                 DevicesCommand.class, IdCardCommand.class, ScanCommand.class, SimCommand.class,
                 SelfCheckCommand.class,
         })

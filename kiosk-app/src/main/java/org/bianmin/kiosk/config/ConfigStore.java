@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 
@@ -35,7 +33,7 @@ public final class ConfigStore {
             if (given == null || !given.isObject()) {
                 throw new ConfigException(file, List.of("not a JSON object"));
             }
-            merged.setAll((ObjectNode) given);
+            merge(merged, (ObjectNode) given);
             config = mapper.treeToValue(merged, KioskConfig.class);
         } catch (IOException e) {
             throw new ConfigException(file, List.of(e.getMessage().lines().findFirst().orElse("unreadable")));
@@ -46,17 +44,21 @@ public final class ConfigStore {
         return config;
     }
 
+    /** Given fields replace the defaults; a given object ({@code "admin"}) keeps the defaults of its missing fields. */
+    private static void merge(ObjectNode defaults, ObjectNode given) {
+        given.properties().forEach(field -> {
+            if (defaults.get(field.getKey()) instanceof ObjectNode inner && field.getValue() instanceof ObjectNode over) {
+                merge(inner, over);
+            } else {
+                defaults.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
     /** Writes to a temporary file and moves it into place, so a crash never leaves half a config. */
     public void save(KioskConfig config) throws ConfigException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            mapper.writeValue(tmp.toFile(), config);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, mapper.writeValueAsBytes(config));
         } catch (IOException e) {
             throw new ConfigException(file, List.of("cannot write: " + e.getMessage()));
         }

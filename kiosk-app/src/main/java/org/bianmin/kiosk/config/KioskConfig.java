@@ -21,12 +21,22 @@ public record KioskConfig(
         int idleCountdownSeconds,
         List<DeviceConfig> devices,
         String portalToken,
-        List<KeyFile> trustedKeys) {
+        List<KeyFile> trustedKeys,
+        AdminConfig admin) {
 
     public KioskConfig {
         devices = devices == null ? List.of() : List.copyOf(devices);
         portalToken = portalToken == null ? "" : portalToken;
         trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+        admin = admin == null ? AdminConfig.defaults() : admin;
+    }
+
+    /** A config with the default admin settings: no staff PIN yet. */
+    public KioskConfig(String kioskId, URI portalUrl, String language, int idleSeconds, int elderIdleSeconds,
+                       int idleCountdownSeconds, List<DeviceConfig> devices, String portalToken,
+                       List<KeyFile> trustedKeys) {
+        this(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds, devices, portalToken,
+                trustedKeys, AdminConfig.defaults());
     }
 
     /** A config with the default (simulated) devices and no portal credential yet. */
@@ -39,7 +49,13 @@ public record KioskConfig(
     /** The same config syncing with {@code portal} as {@code token}, trusting {@code keys} for catalogues. */
     public KioskConfig withPortal(URI portal, String token, List<KeyFile> keys) {
         return new KioskConfig(kioskId, portal, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
-                devices, token, keys);
+                devices, token, keys, admin);
+    }
+
+    /** The same config with other admin-entry settings (PINs, console idle time). */
+    public KioskConfig withAdmin(AdminConfig settings) {
+        return new KioskConfig(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
+                devices, portalToken, trustedKeys, settings);
     }
 
     /** Sync runs only with a credential; without one the kiosk works offline and says so in its log. */
@@ -70,6 +86,7 @@ public record KioskConfig(
             problems.add("idleCountdownSeconds: at least 5");
         }
         problems.addAll(DeviceConfig.problems(devices));
+        problems.addAll(admin.problems());
         if (syncConfigured() && trustedKeys.isEmpty()) {
             problems.add("trustedKeys: a kiosk that syncs needs at least one trusted catalogue key");
         }

@@ -9,7 +9,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.admin.AdminAccess;
+import org.bianmin.kiosk.admin.AdminScreen;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.session.IdleMonitor;
@@ -19,7 +22,9 @@ import org.bianmin.kiosk.status.ServiceNotices;
 /**
  * The frame around every screen: title, language and elder-mode switches on top, Back/Home and help at the
  * bottom, and the idle countdown over everything. It re-renders when the screen, the language or the mode
- * changes, so a switch keeps the citizen's place.
+ * changes, so a switch keeps the citizen's place. An {@link AdminScreen} gets the admin frame instead: its title and
+ * a "退出" button, none of the citizen's switches. Presses anywhere go to {@link AdminAccess} first (not consumed):
+ * five in the top-left corner open the PIN pad.
  */
 public final class KioskShell {
 
@@ -35,11 +40,13 @@ public final class KioskShell {
     private final IdleMonitor idle;
     private final Identity identity;
     private final ServiceNotices notices;
+    private final AdminAccess admin;
     private Node demoControls;
 
     public KioskShell(Navigator navigator, Messages messages, KioskSession session, IdleMonitor idle,
-                      ServiceNotices notices, Identity identity) {
+                      ServiceNotices notices, Identity identity, AdminAccess admin) {
         this.navigator = navigator;
+        this.admin = admin;
         this.notices = notices;
         this.messages = messages;
         this.session = session;
@@ -54,6 +61,8 @@ public final class KioskShell {
         messages.languageProperty().addListener((obs, old, now) -> render());
         session.elderModeProperty().addListener((obs, old, now) -> render());
         idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
+        admin.idle().secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> admin.pressed(e.getSceneX(), e.getSceneY()));
         notices.noticesProperty().addListener((obs, old, now) -> render());
         render();
     }
@@ -69,6 +78,10 @@ public final class KioskShell {
     }
 
     private void render() {
+        if (navigator.current() instanceof AdminScreen screen) {
+            renderAdmin(screen);
+            return;
+        }
         Messages m = messages;
         root.getStyleClass().remove("elder");
         if (session.elderMode()) {
@@ -103,17 +116,38 @@ public final class KioskShell {
         footer.getStyleClass().add("footer");
         footer.setAlignment(Pos.CENTER_LEFT);
 
+        frame.setTop(withNotices(header));
+        frame.setCenter(ViewFactory.render(navigator.current(), m));
+        frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
+        renderCountdown(idle.secondsLeftProperty().get());
+    }
+
+    private void renderAdmin(AdminScreen screen) {
+        Messages m = messages;
+        root.getStyleClass().remove("elder");
+        VBox titles = new VBox(Widgets.label(m.get(screen.titleKey()), "app-title"),
+                Widgets.label(identity.hallName() + " · " + m.get("shell.kioskId", identity.kioskId()),
+                        "app-subtitle"));
+        HBox header = new HBox(titles, grow(), Widgets.button("admin-exit", m.get(admin.session().isPresent()
+                ? "admin.logout" : "admin.cancel"), "nav", admin::exit));
+        header.getStyleClass().addAll("header", "admin-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        frame.setTop(withNotices(header));
+        frame.setCenter(ViewFactory.render(screen, m));
+        frame.setBottom(null);
+        renderCountdown(admin.idle().secondsLeftProperty().get());
+    }
+
+    /** The header with the service notices under it. */
+    private VBox withNotices(HBox header) {
         VBox top = new VBox(header);
         for (String notice : notices.noticesProperty().get()) {
-            Label banner = Widgets.label(m.get(notice), "notice-banner");
+            Label banner = Widgets.label(messages.get(notice), "notice-banner");
             banner.setId(notice.replace('.', '-'));
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
         }
-        frame.setTop(top);
-        frame.setCenter(ViewFactory.render(navigator.current(), m));
-        frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
-        renderCountdown(idle.secondsLeftProperty().get());
+        return top;
     }
 
     private void renderCountdown(int secondsLeft) {
@@ -124,7 +158,8 @@ public final class KioskShell {
             return;
         }
         VBox dialog = new VBox(Widgets.label(messages.get("idle.title"), "page-title"),
-                Widgets.label(messages.get("idle.message", secondsLeft), "idle-message"),
+                Widgets.label(messages.get(navigator.current() instanceof AdminScreen ? "admin.idle.message"
+                        : "idle.message", secondsLeft), "idle-message"),
                 // Any touch already resets the idle monitor (scene filter); the button is the obvious place to touch.
                 Widgets.button("idle-continue", messages.get("idle.continue"), "primary", () -> { }));
         dialog.getStyleClass().add("dialog");

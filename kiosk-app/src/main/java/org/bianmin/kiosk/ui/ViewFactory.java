@@ -1,6 +1,8 @@
 package org.bianmin.kiosk.ui;
 
 import javafx.scene.Node;
+import org.bianmin.kiosk.admin.PinPadView;
+import org.bianmin.kiosk.admin.PinPadViewModel;
 import org.bianmin.kiosk.browse.ItemListView;
 import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.detail.ItemDetailView;
@@ -13,6 +15,8 @@ import org.bianmin.kiosk.journey.FormViewModel;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.journey.JourneyViews;
 import org.bianmin.kiosk.journey.RatingViewModel;
+import org.bianmin.kiosk.operator.OperatorPanelView;
+import org.bianmin.kiosk.operator.OperatorPanelViewModel;
 import org.bianmin.kiosk.journey.ReceiptViewModel;
 import org.bianmin.kiosk.journey.ReviewViewModel;
 import org.bianmin.kiosk.progress.ProgressView;
@@ -38,6 +42,8 @@ public final class ViewFactory {
             case ReviewViewModel review -> JourneyViews.review(review, messages);
             case ReceiptViewModel receipt -> JourneyViews.receipt(receipt, messages);
             case RatingViewModel rating -> JourneyViews.rating(rating, messages);
+            case PinPadViewModel pad -> PinPadView.build(pad, messages);
+            case OperatorPanelViewModel panel -> OperatorPanelView.build(panel, messages);
             default -> throw new IllegalArgumentException("no view for " + screen.getClass().getName());
         };
     }

@@ -16,9 +16,13 @@ public final class KioskOnStage {
 
     /** Opens the kiosk on {@code data} (demo wiring: simulators and the embedded portal when {@code demo}). */
     public static Kiosk open(Path data, boolean demo) throws Exception {
+        return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone());
+    }
+
+    /** The same with a given config and clock. */
+    public static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock) throws Exception {
         FxToolkit.registerPrimaryStage();
-        Kiosk kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), demo,
-                Clock.systemDefaultZone());
+        Kiosk kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), config, demo, clock);
         FxToolkit.setupStage(stage -> {
             KioskShell shell = kiosk.show(Platform::runLater);
             Scene scene = new Scene(shell.root(), 1000, 1000);

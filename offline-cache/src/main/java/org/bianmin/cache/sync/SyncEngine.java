@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +51,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Supplier<List<Heartbeat.DeviceReport>> devices;
     private final Supplier<List<Heartbeat.Check>> selfCheck;
     private final List<SyncAlert> recentAlerts = new CopyOnWriteArrayList<>();
+    private volatile CheckResult lastCheck;
     private final RandomGenerator random;
     private Instant nextPoll = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
@@ -106,7 +108,20 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     public CompletableFuture<CatalogueCheck> checkCatalogueNow() {
-        return onSyncThread(catalogue::check);
+        return onSyncThread(this::checkCatalogue);
+    }
+
+    /** The result of the last catalogue check (scheduled, pushed or asked for) and when it ended, for operators. */
+    public Optional<CheckResult> lastCatalogueCheck() {
+        return Optional.ofNullable(lastCheck);
+    }
+
+    public record CheckResult(CatalogueCheck check, Instant at) {}
+
+    private CatalogueCheck checkCatalogue() {
+        CatalogueCheck check = catalogue.check();
+        lastCheck = new CheckResult(check, clock.instant());
+        return check;
     }
 
     public CompletableFuture<DeliveryPass> deliverNow() {
@@ -140,7 +155,7 @@ public final class SyncEngine implements AutoCloseable {
         return List.copyOf(recentAlerts);
     }
 
-    public java.util.Optional<Instant> lastSync() {
+    public Optional<Instant> lastSync() {
         return catalogue.lastSync();
     }
 
@@ -174,7 +189,7 @@ public final class SyncEngine implements AutoCloseable {
             Instant now = clock.instant();
             superviseStream(now);
             if (!now.isBefore(nextPoll)) {
-                log(catalogue.check());
+                log(checkCatalogue());
                 Duration every = events.isOpen()
                         ? settings.pollInterval().multipliedBy(POLL_FACTOR_WHILE_STREAMING) : settings.pollInterval();
                 nextPoll = clock.instant().plus(every);
@@ -220,7 +235,7 @@ public final class SyncEngine implements AutoCloseable {
     private void announced(CatalogueAnnouncement announcement) {
         executor.execute(() -> {
             if (announcement.version() > catalogue.currentVersion()) {
-                log(catalogue.check());
+                log(checkCatalogue());
             }
         });
     }

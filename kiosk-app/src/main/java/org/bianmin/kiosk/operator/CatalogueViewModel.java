@@ -1,0 +1,102 @@
+package org.bianmin.kiosk.operator;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.bianmin.cache.audit.Outcome;
+import org.bianmin.cache.catalogue.StoredCatalogue;
+import org.bianmin.cache.sync.CatalogueCheck;
+import org.bianmin.cache.sync.SyncEngine;
+import org.bianmin.kiosk.admin.AdminSession;
+import org.bianmin.kiosk.admin.Prompt;
+
+/** The catalogue the kiosk serves, where it came from, and "sync now". */
+public final class CatalogueViewModel {
+
+    /** The current catalogue's facts; {@code signingKeyId} is empty for the bundled or an unsigned import. */
+    public record Status(long version, OffsetDateTime publishedAt, Optional<String> signingKeyId, Instant appliedAt,
+                         int items, Optional<SyncEngine.CheckResult> lastCheck) {}
+
+    private final Supplier<StoredCatalogue> current;
+    private final Optional<SyncEngine> sync;
+    private final AdminSession session;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Prompt> message = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public CatalogueViewModel(Supplier<StoredCatalogue> current, Optional<SyncEngine> sync, AdminSession session,
+                              Executor ui) {
+        this.current = current;
+        this.sync = sync;
+        this.session = session;
+        this.ui = ui;
+        refresh();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The answer to the last action (sync, import), or null. */
+    public ReadOnlyObjectProperty<Prompt> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean syncConfigured() {
+        return sync.isPresent();
+    }
+
+    public void refresh() {
+        StoredCatalogue stored = current.get();
+        status.set(new Status(stored.version(), stored.catalogue().publishedAt(),
+                Optional.ofNullable(stored.signature().signingKeyId()), stored.appliedAt(),
+                stored.catalogue().items().size(), sync.flatMap(SyncEngine::lastCatalogueCheck)));
+    }
+
+    /** Asks the portal for a newer catalogue now; the answer arrives on the FX thread. */
+    public void syncNow() {
+        if (sync.isEmpty()) {
+            message.set(Prompt.of("operator.catalogue.noSync"));
+            return;
+        }
+        busy.set(true);
+        sync.get().checkCatalogueNow().whenComplete((check, error) -> ui.execute(() -> {
+            busy.set(false);
+            CatalogueCheck result = error == null ? check : new CatalogueCheck.Unreachable(error.toString());
+            session.audit("operator.catalogue.sync", result instanceof CatalogueCheck.Refused ? Outcome.DENIED
+                    : result instanceof CatalogueCheck.Unreachable ? Outcome.FAILURE : Outcome.SUCCESS,
+                    result.getClass().getSimpleName() + " " + describe(result));
+            message.set(prompt(result));
+            refresh();
+        }));
+    }
+
+    static Prompt prompt(CatalogueCheck check) {
+        return switch (check) {
+            case CatalogueCheck.Unchanged u -> Prompt.of("operator.catalogue.unchanged", u.version());
+            case CatalogueCheck.Applied a -> Prompt.of("operator.catalogue.applied", a.version(), a.previous());
+            case CatalogueCheck.Refused r -> Prompt.of("operator.catalogue.refused", r.reason());
+            case CatalogueCheck.Unreachable u -> Prompt.of("operator.catalogue.unreachable", u.error());
+        };
+    }
+
+    private static String describe(CatalogueCheck check) {
+        return switch (check) {
+            case CatalogueCheck.Unchanged u -> "version " + u.version();
+            case CatalogueCheck.Applied a -> "version " + a.version() + " (was " + a.previous() + ")";
+            case CatalogueCheck.Refused r -> r.reason();
+            case CatalogueCheck.Unreachable u -> u.error();
+        };
+    }
+}
