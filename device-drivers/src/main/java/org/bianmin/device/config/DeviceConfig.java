@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * One device in the kiosk's JSON config.
  *
- * @param name    the device's id in status and logs ({@code idcard}, {@code scanner}); unique
+ * @param name    the device's id in status and logs ({@code idcard}, {@code scanner}, {@code printer}); unique
  * @param driver  a {@link Driver} config name
  * @param port    where it is: a stable path ({@code /dev/serial/by-id/…}), {@code usb:VVVV:PPPP[:SERIAL]},
  *                {@code tcp:HOST:PORT}, or {@code sim:} for the built-in simulator; empty for wedge scanners
@@ -111,11 +111,13 @@ public record DeviceConfig(String name, String driver, String port, Integer baud
         return problems;
     }
 
-    /** The devices {@code ./kiosk demo} runs: simulated ID-card reader and scanner. */
+    /** The devices a fresh install and {@code ./kiosk demo} run: simulated ID-card reader, scanner and printer. */
     public static List<DeviceConfig> simulatedDefaults() {
         return List.of(
                 new DeviceConfig("idcard", Driver.IDCARD.configName(), SIMULATED, 115200,
                         Map.of("card", "resident.json")),
-                new DeviceConfig("scanner", Driver.SCANNER.configName(), SIMULATED, 9600, Map.of("suffix", "CR")));
+                new DeviceConfig("scanner", Driver.SCANNER.configName(), SIMULATED, 9600, Map.of("suffix", "CR")),
+                new DeviceConfig("printer", Driver.PRINTER.configName(), SIMULATED, 115200,
+                        Map.of("paperWidth", "80")));
     }
 }

@@ -12,20 +12,28 @@ import java.util.function.Predicate;
  */
 public enum Driver {
     /** GA 450-style ID-card reader (SAM module), serial. */
-    IDCARD("idcard", 115200, Map.of(
+    IDCARD("idcard", Kind.ID_CARD_READER, 115200, Map.of(
             "pollIntervalMs", Option.integer(50, 5000),
             "fingerprint", Option.bool(),
             "card", Option.text())),
     /** QR / barcode scanner in serial (USB CDC) mode. */
-    SCANNER("scanner", 9600, Map.of(
+    SCANNER("scanner", Kind.SCANNER, 9600, Map.of(
             "suffix", Option.oneOf("NONE", "CR", "LF", "CRLF", "ETX"),
             "idleGapMs", Option.integer(20, 2000),
             "maxBytes", Option.integer(16, 65536))),
     /** QR / barcode scanner in keyboard-wedge (USB HID) mode: no port, the kiosk watches key events. */
-    SCANNER_WEDGE("scanner-wedge", 0, Map.of(
+    SCANNER_WEDGE("scanner-wedge", Kind.SCANNER, 0, Map.of(
             "suffix", Option.oneOf("NONE", "CR", "LF", "CRLF"),
             "maxKeyGapMs", Option.integer(5, 100),
-            "minLength", Option.integer(2, 64)));
+            "minLength", Option.integer(2, 64))),
+    /** ESC/POS thermal receipt printer, serial or network ({@code tcp:HOST:9100}). */
+    PRINTER("printer", Kind.PRINTER, 115200, Map.of(
+            "paperWidth", Option.oneOf("58", "80"),
+            "chineseMode", Option.oneOf("FS_AMPERSAND", "RAW"),
+            "nativeQr", Option.bool()));
+
+    /** What a device is for; a device can change its driver only within its kind (the journey holds it). */
+    public enum Kind { ID_CARD_READER, SCANNER, PRINTER }
 
     /** One accepted option: a check and what a valid value looks like. */
     public record Option(Predicate<String> valid, String expected) {
@@ -49,11 +57,13 @@ public enum Driver {
     }
 
     private final String configName;
+    private final Kind kind;
     private final int defaultBaud;
     private final Map<String, Option> options;
 
-    Driver(String configName, int defaultBaud, Map<String, Option> options) {
+    Driver(String configName, Kind kind, int defaultBaud, Map<String, Option> options) {
         this.configName = configName;
+        this.kind = kind;
         this.defaultBaud = defaultBaud;
         this.options = options;
     }
@@ -61,6 +71,10 @@ public enum Driver {
     /** The name used in the JSON config. */
     public String configName() {
         return configName;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public int defaultBaud() {

@@ -56,7 +56,7 @@ public final class IdCardReader {
 
     private final Transport transport;
     private final DeviceStatusTracker status;
-    private final Options options;
+    private volatile Options options;
     private final FrameReader frames;
     private final ReentrantLock busy = new ReentrantLock();
     private final ReentrantLock wakeLock = new ReentrantLock();
@@ -72,6 +72,11 @@ public final class IdCardReader {
 
     public Options options() {
         return options;
+    }
+
+    /** New settings (the technician edited the config); a call in progress finishes with the old ones. */
+    public void reconfigure(Options next) {
+        options = Objects.requireNonNull(next, "next");
     }
 
     /** Stops the call in progress at its next step (at most one command timeout later). */

@@ -2,6 +2,7 @@ package org.bianmin.device.printer;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bianmin.device.status.DeviceState;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.status.SupplyLevel;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * a typed reason when the printer cannot print; it journals the job, writes it in chunks (each bounded by the
  * profile's write timeout, so a stalled printer cannot hang the kiosk) asking for status after every chunk, and
  * confirms with a final status query. Every status it reads feeds the device status model (state and paper
- * supply). Not thread-safe: one job at a time, from one thread.
+ * supply). Jobs and status queries take turns (a query between a job's chunks would read the job's replies); the
+ * supervisor's probe uses {@link #statusIfIdle()}, which does not wait for a job.
  */
 public final class EscPosPrinter {
 
@@ -23,8 +25,9 @@ public final class EscPosPrinter {
     public static final String PAPER = "paper";
 
     private final Transport transport;
-    private final PrinterProfile profile;
+    private volatile PrinterProfile profile;
     private final PrintJournal journal;
+    private final ReentrantLock exclusive = new ReentrantLock();
     private final DeviceStatusTracker tracker;
     /** While a job is going out, a ready printer is BUSY rather than ONLINE. */
     private boolean busy;
@@ -41,8 +44,34 @@ public final class EscPosPrinter {
         return profile;
     }
 
-    /** Asks the printer for its real-time status (opening the transport if needed). */
+    /** New settings (the technician edited the config); jobs built from now on use them. */
+    public void reconfigure(PrinterProfile next) {
+        profile = java.util.Objects.requireNonNull(next, "next");
+    }
+
+    /** Asks the printer for its real-time status (opening the transport if needed), after a job in progress. */
     public PrinterStatus status() throws StatusReplyException {
+        exclusive.lock();
+        try {
+            return openAndQuery();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /** The real-time status, or empty at once when a job is going out (a printer taking a job is alive). */
+    public Optional<PrinterStatus> statusIfIdle() throws StatusReplyException {
+        if (!exclusive.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(openAndQuery());
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private PrinterStatus openAndQuery() throws StatusReplyException {
         try {
             transport.open();
             transport.discardInput();
@@ -54,6 +83,15 @@ public final class EscPosPrinter {
 
     /** Prints a job unless the journal says it printed or ended incomplete before. */
     public PrintOutcome print(PrintJob job) throws IOException {
+        exclusive.lock();
+        try {
+            return printOnce(job);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private PrintOutcome printOnce(PrintJob job) throws IOException {
         Optional<PrintJournal.JobState> previous = journal.state(job.id());
         if (previous.isPresent() && previous.get() == PrintJournal.JobState.PRINTED) {
             return new PrintOutcome.AlreadyPrinted(job.id());
@@ -66,13 +104,18 @@ public final class EscPosPrinter {
 
     /** Prints a job again after a person decided to (it ended incomplete, or a duplicate was asked for). */
     public PrintOutcome reprint(PrintJob job) throws IOException {
-        return send(job);
+        exclusive.lock();
+        try {
+            return send(job);
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     private PrintOutcome send(PrintJob job) throws IOException {
         PrinterStatus before;
         try {
-            before = status();
+            before = openAndQuery();
         } catch (StatusReplyException e) {
             return new PrintOutcome.Unreachable(job.id(), e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.bianmin.device.scanner;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bianmin.device.status.DeviceState;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.transport.Transport;
@@ -38,8 +39,10 @@ public final class SerialScanner {
 
     private final Transport transport;
     private final DeviceStatusTracker status;
-    private final Options options;
-    private final ScanFramer framer;
+    private Options options;
+    private ScanFramer framer;
+    /** Settings to use from the next {@link #next} on; set from any thread. */
+    private final AtomicReference<Options> pending = new AtomicReference<>();
     private final ArrayDeque<ScanFramer.Framed> ready = new ArrayDeque<>();
     private final byte[] chunk = new byte[512];
     private volatile boolean cancelled;
@@ -48,7 +51,19 @@ public final class SerialScanner {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.status = Objects.requireNonNull(status, "status");
         this.options = Objects.requireNonNull(options, "options");
-        this.framer = new ScanFramer(options.suffix(), options.idleGap(), options.rules().maxBytes());
+        this.framer = framer(options);
+    }
+
+    private static ScanFramer framer(Options options) {
+        return new ScanFramer(options.suffix(), options.idleGap(), options.rules().maxBytes());
+    }
+
+    /**
+     * New settings (the technician edited the config), taken up by the next {@link #next}: the kiosk's scan loop
+     * is inside {@code next} most of the time, so this does not wait for it.
+     */
+    public void reconfigure(Options next) {
+        pending.set(Objects.requireNonNull(next, "next"));
     }
 
     /** Stops a {@link #next} in progress within a tenth of a second. */
@@ -59,6 +74,11 @@ public final class SerialScanner {
     /** Waits up to {@code timeout} for one scan. One caller at a time. */
     public synchronized ScanResult next(Duration timeout) {
         cancelled = false;
+        Options next = pending.getAndSet(null);
+        if (next != null) {
+            options = next;
+            framer = framer(next);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {

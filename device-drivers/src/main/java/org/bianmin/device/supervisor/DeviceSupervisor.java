@@ -11,6 +11,7 @@ import org.bianmin.device.status.DeviceStatus;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.status.StatusListener;
 import org.bianmin.device.transport.SerialTransport;
+import org.bianmin.device.transport.SwitchableTransport;
 import org.bianmin.device.transport.Transport;
 import org.bianmin.device.transport.TransportException;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class DeviceSupervisor implements AutoCloseable {
     private final Probe probe;
     private final Backoff backoff;
     private final Duration probeInterval;
+    private final Runnable disconnectWatcher = this::requestReconnect;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final StatusListener offlineWatcher = this::onStatus;
@@ -38,6 +40,8 @@ public final class DeviceSupervisor implements AutoCloseable {
     private boolean reconnectRequested;
     private boolean connected;
     private boolean everOnline;
+    /** A new link to switch to at the next reconnect (the technician moved the device). */
+    private Transport pendingSwitch;
     private Thread thread;
 
     public DeviceSupervisor(Transport transport, DeviceStatusTracker status, Probe probe, Backoff backoff,
@@ -47,9 +51,7 @@ public final class DeviceSupervisor implements AutoCloseable {
         this.probe = Objects.requireNonNull(probe, "probe");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.probeInterval = Objects.requireNonNull(probeInterval, "probeInterval");
-        if (transport instanceof SerialTransport serial) {
-            serial.onDisconnect(this::requestReconnect);
-        }
+        watchDisconnects(transport);
         status.addListener(offlineWatcher);
     }
 
@@ -83,6 +85,36 @@ public final class DeviceSupervisor implements AutoCloseable {
             signal.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Moves the device to another link without a new driver: closes the current link, switches the
+     * {@link SwitchableTransport} this supervisor was built on to {@code next}, and connects as on a first start
+     * (a port that never answers is {@link DeviceState#NO_DEVICE}, not {@link DeviceState#OFFLINE}).
+     *
+     * @throws IllegalStateException when this supervisor was built on a fixed transport
+     */
+    public void switchTo(Transport next) {
+        Objects.requireNonNull(next, "next");
+        if (!(transport instanceof SwitchableTransport)) {
+            throw new IllegalStateException(status.deviceId() + " is supervised on a fixed transport");
+        }
+        lock.lock();
+        try {
+            pendingSwitch = next;
+            reconnectRequested = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** jSerialComm tells a serial link's disconnect at once; other links are noticed by their drivers. */
+    private void watchDisconnects(Transport link) {
+        Transport inner = link instanceof SwitchableTransport switchable ? switchable.current() : link;
+        if (inner instanceof SerialTransport serial) {
+            serial.onDisconnect(disconnectWatcher);
         }
     }
 
@@ -122,6 +154,9 @@ public final class DeviceSupervisor implements AutoCloseable {
     private void run() {
         int attempt = 0;
         while (isRunning()) {
+            if (applySwitch()) {
+                attempt = 0;
+            }
             if (!connect()) {
                 waitFor(backoff.delay(attempt++), false);
                 continue;
@@ -130,6 +165,36 @@ public final class DeviceSupervisor implements AutoCloseable {
             watch();
             disconnect();
             waitFor(backoff.settle(), false);
+        }
+    }
+
+    /** Puts a pending new link in place (the old one is closed by now); true if there was one. */
+    private boolean applySwitch() {
+        Transport next;
+        lock.lock();
+        try {
+            next = pendingSwitch;
+            pendingSwitch = null;
+        } finally {
+            lock.unlock();
+        }
+        if (next == null) {
+            return false;
+        }
+        ((SwitchableTransport) transport).switchTo(next);
+        watchDisconnects(transport);
+        everOnline = false;
+        status.state(DeviceState.STARTING, "connecting to " + next.name());
+        log.info("{} moved to {}", status.deviceId(), next.name());
+        return true;
+    }
+
+    private boolean switchPending() {
+        lock.lock();
+        try {
+            return pendingSwitch != null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -189,20 +254,24 @@ public final class DeviceSupervisor implements AutoCloseable {
             lock.unlock();
         }
         transport.close();
-        if (isRunning() && everOnline && status.current().state() != DeviceState.OFFLINE) {
+        if (isRunning() && everOnline && !switchPending() && status.current().state() != DeviceState.OFFLINE) {
             status.error(DeviceState.OFFLINE, "DISCONNECTED", transport.name() + " went away");
         }
     }
 
-    /** Waits {@code duration}; true if a reconnect request (when {@code wakeOnReconnect}) or stop ended it early. */
+    /**
+     * Waits {@code duration}; true if a reconnect request (when {@code wakeOnReconnect}), a switch or a stop
+     * ended it early.
+     */
     private boolean waitFor(Duration duration, boolean wakeOnReconnect) {
         long left = duration.toNanos();
         lock.lock();
         try {
-            while (running && left > 0 && !(wakeOnReconnect && reconnectRequested)) {
+            // A new link ends any wait: the technician is looking at the screen for the result.
+            while (running && left > 0 && !(wakeOnReconnect && reconnectRequested) && pendingSwitch == null) {
                 left = signal.awaitNanos(left);
             }
-            return !running || (wakeOnReconnect && reconnectRequested);
+            return !running || (wakeOnReconnect && reconnectRequested) || pendingSwitch != null;
         } catch (InterruptedException e) {
             running = false;
             return true;

@@ -12,38 +12,43 @@ public abstract class ForwardingTransport implements Transport {
         this.inner = Objects.requireNonNull(inner, "inner");
     }
 
+    /** Where calls go: the transport given at construction, unless a subclass exchanges it. */
+    protected Transport delegate() {
+        return inner;
+    }
+
     @Override
     public String name() {
-        return inner.name();
+        return delegate().name();
     }
 
     @Override
     public void open() throws TransportException {
-        inner.open();
+        delegate().open();
     }
 
     @Override
     public boolean isOpen() {
-        return inner.isOpen();
+        return delegate().isOpen();
     }
 
     @Override
     public void write(byte[] data, int offset, int length, Duration timeout) throws TransportException {
-        inner.write(data, offset, length, timeout);
+        delegate().write(data, offset, length, timeout);
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws TransportException {
-        return inner.read(buffer, offset, length, timeout);
+        return delegate().read(buffer, offset, length, timeout);
     }
 
     @Override
     public void discardInput() throws TransportException {
-        inner.discardInput();
+        delegate().discardInput();
     }
 
     @Override
     public void close() {
-        inner.close();
+        delegate().close();
     }
 }

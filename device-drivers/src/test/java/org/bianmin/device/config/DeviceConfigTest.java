@@ -42,10 +42,25 @@ class DeviceConfigTest {
                 "devices[idcard].baud: one of [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, "
                         + "921600], was 12345",
                 "devices[idcard].options.pollIntervalMs: an integer 50-5000, was 1",
-                "devices[scanner].driver: one of idcard, scanner, scanner-wedge, was laser",
+                "devices[scanner].driver: one of idcard, scanner, scanner-wedge, printer, was laser",
                 "devices[wedge].port: scanner-wedge has no port (it reads key events), was /dev/ttyS0",
                 "devices[wedge].options.colour: unknown option for scanner-wedge (known: maxKeyGapMs, minLength, "
                         + "suffix)",
                 "devices[idcard].name: used twice");
+    }
+
+    @Test
+    void aPrinterTakesPaperWidthChineseModeAndQrOptions() throws Exception {
+        DeviceConfig c = json.readValue("""
+                {"name": "printer", "driver": "printer", "port": "tcp:192.168.1.50:9100",
+                 "options": {"paperWidth": "58", "chineseMode": "raw", "nativeQr": "false"}}""", DeviceConfig.class);
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.resolvedBaud()).isEqualTo(115200);
+        assertThat(new DeviceConfig("printer", "printer", "/dev/ttyS0", 9600,
+                Map.of("paperWidth", "76", "chineseMode", "GBK")).problems()).containsExactlyInAnyOrder(
+                "devices[printer].options.paperWidth: one of 58, 80, was 76",
+                "devices[printer].options.chineseMode: one of FS_AMPERSAND, RAW, was GBK");
+        assertThat(new DeviceConfig("printer", "printer", null, null, Map.of()).problems())
+                .singleElement().asString().startsWith("devices[printer].port:");
     }
 }

@@ -3,7 +3,9 @@ package org.bianmin.device.supervisor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.bianmin.device.status.DeviceState;
+import org.bianmin.device.status.DeviceStatus;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.status.StatusListener;
 
@@ -13,15 +15,20 @@ final class StatusWait {
     private StatusWait() {}
 
     static boolean reaches(DeviceStatusTracker status, DeviceState state, Duration timeout) throws Exception {
+        return matches(status, s -> s.state() == state, timeout);
+    }
+
+    static boolean matches(DeviceStatusTracker status, Predicate<DeviceStatus> wanted, Duration timeout)
+            throws Exception {
         CompletableFuture<Void> reached = new CompletableFuture<>();
         StatusListener listener = (previous, current) -> {
-            if (current.state() == state) {
+            if (wanted.test(current)) {
                 reached.complete(null);
             }
         };
         status.addListener(listener);
         try {
-            if (status.current().state() == state) {
+            if (wanted.test(status.current())) {
                 return true;
             }
             reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -26,13 +26,11 @@ import org.bianmin.cache.sync.OfflineOutbox;
 import org.bianmin.cache.sync.ReceiptStatus;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.cache.sync.SyncSettings;
-import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.StatusReplyException;
 import org.bianmin.device.scanner.ScanPayload;
 import org.bianmin.device.scanner.ScanResult;
-import org.bianmin.device.scanner.WedgeBurstDetector;
-import org.bianmin.device.transport.TransportException;
+import org.bianmin.device.supervisor.Devices;
 import org.bianmin.kiosk.admin.AdminAccess;
 import org.bianmin.kiosk.admin.AdminRole;
 import org.bianmin.kiosk.admin.AdminScreen;
@@ -47,7 +45,7 @@ import org.bianmin.kiosk.demo.DemoEnvironment;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.kiosk.devices.HeartbeatReports;
 import org.bianmin.kiosk.devices.KioskDevices;
-import org.bianmin.kiosk.devices.WedgeKeyFilter;
+import org.bianmin.kiosk.devices.ScanFeed;
 import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.ime.PinyinIme;
 import org.bianmin.kiosk.i18n.Language;
@@ -100,7 +98,6 @@ public final class Kiosk implements AutoCloseable {
     private static final int QUEUE_SCAN = 500;
     /** No event stream and no catalogue check for this long: tell citizens the portal is unreachable. */
     static final Duration PORTAL_SILENCE = Duration.ofMinutes(2);
-    private static final Duration SCAN_WAIT = Duration.ofSeconds(1);
 
     private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("devices").daemon().factory());
@@ -108,8 +105,6 @@ public final class Kiosk implements AutoCloseable {
             Thread.ofPlatform().name("printer").daemon().factory());
     private final ScheduledExecutorService statusExecutor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("status").daemon().factory());
-    private final ExecutorService scannerExecutor = Executors.newCachedThreadPool(
-            Thread.ofPlatform().name("scanner").daemon().factory());
     private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("storage").daemon().factory());
     /** PIN checks: PBKDF2 takes a moment and must not hold up storage or the FX thread. */
@@ -128,15 +123,16 @@ public final class Kiosk implements AutoCloseable {
      * console registers {@link AdminRole#TECHNICIAN} there the same way.
      */
     private final Consoles consoles = new Consoles();
+    private ScanFeed scanFeed;
 
     private final DataDirectory data;
-    private final Optional<ConfiguredDevices> configured;
+    private final ConfiguredDevices configured;
     private final Optional<SyncEngine> sync;
     private final PinyinIme ime;
     private final List<CheckResult> selfCheck;
 
     private Kiosk(DataDirectory data, KioskConfig config, Clock clock, OfflineCache cache,
-                  Optional<DemoEnvironment> demo, Optional<ConfiguredDevices> configured, List<CheckResult> selfCheck) {
+                  Optional<DemoEnvironment> demo, ConfiguredDevices configured, List<CheckResult> selfCheck) {
         this.data = data;
         this.config = config;
         this.selfCheck = selfCheck;
@@ -145,8 +141,7 @@ public final class Kiosk implements AutoCloseable {
         this.demo = demo;
         this.configured = configured;
         this.ime = PinyinIme.load(catalogueText(catalogue()));
-        this.devices = demo.map(d -> Optional.of(d.devices().devices()))
-                .orElseGet(() -> configured.flatMap(ConfiguredDevices::forJourney));
+        this.devices = configured.forJourney();
         this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
         if (sync.isEmpty()) {
             LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
@@ -175,37 +170,9 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
-    /** Installs the keyboard-wedge scanner's key filter, when one is configured. */
+    /** Installs the keyboard-wedge scanner's key filter, when one is configured (after {@link #show}). */
     public void watchWedge(javafx.scene.Scene scene) {
-        configured.flatMap(ConfiguredDevices::wedge).ifPresent(options -> {
-            WedgeKeyFilter filter = new WedgeKeyFilter(new WedgeBurstDetector(options), System::nanoTime,
-                    this::onScan, text -> {
-                        if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field) {
-                            field.replaceSelection(text);
-                        }
-                    });
-            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, filter);
-            javafx.animation.Timeline release = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                    javafx.util.Duration.millis(25), e -> {
-                        if (filter.holding()) {
-                            filter.tick();
-                        }
-                    }));
-            release.setCycleCount(javafx.animation.Animation.INDEFINITE);
-            release.play();
-        });
-    }
-
-    /** Reads serial scanners on their own thread; every scan is handled on the FX thread. */
-    private void readScanners() {
-        configured.ifPresent(c -> c.serialScanners().forEach(scanner -> scannerExecutor.execute(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                ScanResult result = scanner.next(SCAN_WAIT);
-                if (!(result instanceof ScanResult.NoScan)) {
-                    ui.execute(() -> onScan(result));
-                }
-            }
-        })));
+        scanFeed.watch(scene);
     }
 
     /** The portal's answer when it is reachable, else the last one heard; applications still queued say so. */
@@ -241,8 +208,8 @@ public final class Kiosk implements AutoCloseable {
 
     /** e-ID codes are offered where a scanner can read them, and verified by the portal. */
     private EidCodes eidCodes() {
-        boolean scanner = demo.isPresent() || configured.filter(c -> !c.serialScanners().isEmpty()
-                || c.wedge().isPresent()).isPresent();
+        boolean scanner = demo.isPresent() || !configured.serialScanners().isEmpty()
+                || configured.wedge().isPresent();
         return sync.map(engine -> new EidCodes(scanner, engine::verifyEid))
                 .orElseGet(() -> EidCodes.withoutPortal(scanner));
     }
@@ -251,12 +218,11 @@ public final class Kiosk implements AutoCloseable {
         try {
             SyncSettings settings = SyncSettings.defaults(config.portalUrl(), config.kioskId(), config.portalToken(),
                     Version.current(), TrustedKeys.of(config.trustedKeys()));
-            List<DeviceStatusTracker> trackers = devices.map(KioskDevices::status).orElse(List.of());
             List<Heartbeat.Check> checks = selfCheck.stream().map(r -> new Heartbeat.Check(r.name(),
                     Heartbeat.CheckStatus.valueOf(r.status().name()), r.detail())).toList();
             return new SyncEngine(settings, clock, cache.catalogue(), new OfflineOutbox(cache.outbox()),
-                    () -> HeartbeatReports.of(trackers), () -> checks, alert -> LOG.warn("sync: {}", alert),
-                    new SecureRandom()).start();
+                    () -> HeartbeatReports.of(configured.trackers()), () -> checks,
+                    alert -> LOG.warn("sync: {}", alert), new SecureRandom()).start();
         } catch (SigningException e) {
             throw new IllegalStateException("config.json trustedKeys: " + e.getMessage(), e);
         }
@@ -264,7 +230,8 @@ public final class Kiosk implements AutoCloseable {
 
     /** Opens storage and, in the demo, the portal and simulators. Safe off the FX thread. */
     public static Kiosk open(DataDirectory data, KioskConfig config, boolean demo, Clock clock)
-            throws IOException, TransportException {
+            throws IOException {
+        ConfiguredDevices configured = null;
         OfflineCache cache = OfflineCache.open(data.root(), data.database(),
                 OfflineCache.Settings.defaults(config.kioskId()), clock, alert -> LOG.error("storage alert: {}", alert));
         try {
@@ -276,15 +243,19 @@ public final class Kiosk implements AutoCloseable {
             Catalogue catalogue = cache.catalogue().current().orElseThrow().catalogue();
             List<CheckResult> checks = new SelfCheck(data, config, cache, clock, Probes.system()).run();
             SelfCheck.log(checks);
+            configured = ConfiguredDevices.open(config.devices(), new Devices.Workspace(clock,
+                    Optional.of(data.root())));
             if (demo) {
-                DemoEnvironment environment = DemoEnvironment.start(catalogue, data.root(), clock);
+                DemoEnvironment environment = DemoEnvironment.start(catalogue, configured);
                 KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
                         environment.register(config.kioskId()), environment.trustedKeys());
-                return new Kiosk(data, demoConfig, clock, cache, Optional.of(environment), Optional.empty(), checks);
+                return new Kiosk(data, demoConfig, clock, cache, Optional.of(environment), configured, checks);
             }
-            return new Kiosk(data, config, clock, cache, Optional.empty(),
-                    Optional.of(ConfiguredDevices.open(config.devices(), clock)), checks);
-        } catch (IOException | TransportException | RuntimeException e) {
+            return new Kiosk(data, config, clock, cache, Optional.empty(), configured, checks);
+        } catch (IOException | RuntimeException e) {
+            if (configured != null) {
+                configured.close();
+            }
             cache.close();
             throw e;
         }
@@ -328,7 +299,7 @@ public final class Kiosk implements AutoCloseable {
         shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()), admin);
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages, this::onScan)));
-        readScanners();
+        scanFeed = new ScanFeed(configured, ui, this::onScan);
         sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
                 engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
                         .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
@@ -410,6 +381,11 @@ public final class Kiosk implements AutoCloseable {
         return cache;
     }
 
+    /** The running devices, which the technician console edits. */
+    public ConfiguredDevices devices() {
+        return configured;
+    }
+
     public Optional<DemoEnvironment> demo() {
         return demo;
     }
@@ -436,11 +412,13 @@ public final class Kiosk implements AutoCloseable {
         deviceExecutor.shutdownNow();
         printerExecutor.shutdownNow();
         statusExecutor.shutdownNow();
-        scannerExecutor.shutdownNow();
+        if (scanFeed != null) {
+            scanFeed.close();
+        }
         storageExecutor.shutdown();
         adminExecutor.shutdownNow();
-        configured.ifPresent(ConfiguredDevices::close);
         demo.ifPresent(DemoEnvironment::close);
+        configured.close();
         cache.close();
     }
 }

@@ -2,17 +2,16 @@ package org.bianmin.kiosk.demo;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import org.bianmin.device.transport.TransportException;
+import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.portal.PortalServer;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.signing.KeyFile;
 
 /**
  * What {@code ./kiosk demo} runs in-process besides the kiosk: the reference portal on loopback (behind a network
- * cable that can be unplugged) and simulated devices on in-memory links. The only place the kiosk may touch the portal module.
+ * cable that can be unplugged), and controls for the simulated devices (the configured {@code sim:} devices). The
+ * only place the kiosk may touch the portal module.
  */
 public final class DemoEnvironment implements AutoCloseable {
 
@@ -26,14 +25,13 @@ public final class DemoEnvironment implements AutoCloseable {
         this.devices = devices;
     }
 
-    public static DemoEnvironment start(Catalogue catalogue, Path dataDirectory, Clock clock)
-            throws IOException, TransportException {
+    public static DemoEnvironment start(Catalogue catalogue, ConfiguredDevices devices) throws IOException {
         PortalServer portal = PortalServer.start(catalogue, "127.0.0.1", 0);
         DemoNetwork network = null;
         try {
             network = new DemoNetwork(portal.port());
-            return new DemoEnvironment(portal, network, new SimulatedDevices(dataDirectory, clock));
-        } catch (IOException | TransportException | RuntimeException e) {
+            return new DemoEnvironment(portal, network, new SimulatedDevices(devices));
+        } catch (IOException | RuntimeException e) {
             if (network != null) {
                 network.close();
             }
@@ -77,7 +75,6 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        devices.close();
         network.close();
         portal.close();
     }

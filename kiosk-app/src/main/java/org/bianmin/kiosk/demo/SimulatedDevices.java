@@ -1,84 +1,57 @@
 package org.bianmin.kiosk.demo;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.bianmin.device.idcard.CardFiles;
 import org.bianmin.device.idcard.IdCardFault;
-import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.IdCardSimulator;
 import org.bianmin.device.idcard.IdentityCard;
-import org.bianmin.device.printer.EscPosPrinter;
-import org.bianmin.device.printer.PaperWidth;
-import org.bianmin.device.printer.PrintJournal;
-import org.bianmin.device.printer.PrinterProfile;
 import org.bianmin.device.printer.virtual.VirtualPrinter;
-import org.bianmin.device.sim.SimulatedPort;
-import org.bianmin.device.status.DeviceStatusTracker;
-import org.bianmin.device.transport.MemoryLink;
-import org.bianmin.device.transport.TransportException;
+import org.bianmin.device.supervisor.ManagedDevice;
+import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.kiosk.devices.KioskDevices;
 
 /**
- * The demo's hardware: an ID-card reader simulator and a virtual receipt printer on the far ends of in-memory
- * links, speaking the real protocols, with the real drivers on the near ends. Printed rolls land as PNGs in
- * {@code virtual-printer/} of the data directory.
+ * The demo's hardware: the configured devices on {@code sim:} ports (the defaults), i.e. an ID-card reader
+ * simulator and a virtual receipt printer on the far ends of in-memory links, speaking the real protocols to the
+ * real drivers. Printed rolls land as PNGs in {@code virtual-printer/} of the data directory. Looked up on every
+ * use: the technician console may move a device off its simulator.
  */
-public final class SimulatedDevices implements AutoCloseable {
+public final class SimulatedDevices {
 
-    private final MemoryLink cardLink = new MemoryLink("sim-idcard");
-    private final MemoryLink printerLink = new MemoryLink("sim-printer");
-    private final IdCardSimulator cardSimulator;
-    private final VirtualPrinter virtualPrinter;
-    private final KioskDevices devices;
+    private final ConfiguredDevices configured;
 
-    public SimulatedDevices(Path dataDirectory, Clock clock) throws IOException, TransportException {
-        cardSimulator = new IdCardSimulator(new SimulatedPort(cardLink.deviceEnd(), Optional.of(cardLink),
-                Optional.empty()), new Random()).start();
-        virtualPrinter = new VirtualPrinter(printerLink.deviceEnd(), VirtualPrinter.Config.of(PaperWidth.MM80)
-                .withPngDir(dataDirectory.resolve("virtual-printer")));
-        virtualPrinter.start();
-        cardLink.hostEnd().open();
-        printerLink.hostEnd().open();
-        DeviceStatusTracker readerStatus = new DeviceStatusTracker("idcard", clock);
-        DeviceStatusTracker printerStatus = new DeviceStatusTracker("printer", clock);
-        IdCardReader reader = new IdCardReader(cardLink.hostEnd(), readerStatus, IdCardReader.Options.defaults());
-        EscPosPrinter printer = new EscPosPrinter(printerLink.hostEnd(), PrinterProfile.standard(PaperWidth.MM80),
-                PrintJournal.open(dataDirectory.resolve("print-journal.log"), clock), printerStatus);
-        devices = new KioskDevices(reader, Optional.of(printer), List.of(readerStatus, printerStatus));
+    public SimulatedDevices(ConfiguredDevices configured) {
+        this.configured = configured;
+        // The demo's hands start empty: the card is laid on the reader with the demo controls.
+        reader().ifPresent(IdCardSimulator::removeCard);
     }
 
     public KioskDevices devices() {
-        return devices;
+        return configured.forJourney().orElseThrow(() -> new IllegalStateException("no ID-card reader configured"));
     }
 
     /** Lays a card on the simulated reader (the demo offers the bundled {@link CardFiles#SAMPLES}). */
     public void placeCard(IdentityCard card) {
-        cardSimulator.placeCard(card);
+        reader().ifPresent(sim -> sim.placeCard(card));
     }
 
     /** Makes the simulated reader misbehave the way real ones do (card pulled mid-read, SAM failure…). */
     public void cardFault(IdCardFault fault) {
-        cardSimulator.fault(fault);
+        reader().ifPresent(sim -> sim.fault(fault));
     }
 
     public void removeCard() {
-        cardSimulator.removeCard();
+        reader().ifPresent(IdCardSimulator::removeCard);
     }
 
     public VirtualPrinter virtualPrinter() {
-        return virtualPrinter;
+        return configured.devices().stream().filter(d -> d instanceof ManagedDevice.Printer)
+                .flatMap(d -> ((ManagedDevice.Printer) d).simulator().stream()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no printer on a sim: port"));
     }
 
-    @Override
-    public void close() {
-        devices.reader().cancel();
-        cardSimulator.close();
-        virtualPrinter.close();
-        cardLink.hostEnd().close();
-        printerLink.hostEnd().close();
+    private Optional<IdCardSimulator> reader() {
+        return configured.devices().stream().filter(d -> d instanceof ManagedDevice.IdCard)
+                .flatMap(d -> ((ManagedDevice.IdCard) d).simulator().stream()).findFirst();
     }
 }

@@ -26,9 +26,10 @@ public enum Feature {
 
     /** The feature a configured device provides. */
     static Optional<Feature> of(DeviceConfig device) {
-        return Driver.ofConfigName(device.driver()).map(driver -> switch (driver) {
-            case IDCARD -> ID_CARD_READER;
-            case SCANNER, SCANNER_WEDGE -> SCANNER;
+        return Driver.ofConfigName(device.driver()).map(driver -> switch (driver.kind()) {
+            case ID_CARD_READER -> ID_CARD_READER;
+            case SCANNER -> SCANNER;
+            case PRINTER -> RECEIPT_PRINTER;
         });
     }
 }

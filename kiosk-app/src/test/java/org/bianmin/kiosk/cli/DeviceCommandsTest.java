@@ -118,7 +118,8 @@ class DeviceCommandsTest {
     void devicesListShowsTheDefaultSimulatedDevicesOnline() {
         assertThat(KioskCtl.run("devices", "list", "--data-dir", dir.resolve("data").toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("idcard +idcard +sim: +ONLINE")
-                .containsPattern("scanner +scanner +sim: +ONLINE");
+                .containsPattern("scanner +scanner +sim: +ONLINE")
+                .containsPattern("printer +printer +sim: +ONLINE");
     }
 
     @Test

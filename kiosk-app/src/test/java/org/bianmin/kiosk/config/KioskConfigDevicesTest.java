@@ -16,7 +16,7 @@ class KioskConfigDevicesTest {
     @Test
     void defaultsRunSimulatedDevicesAndAConfiguredReaderIsRead() throws Exception {
         assertThat(KioskConfig.defaults().devices()).extracting(d -> d.name() + "=" + d.port())
-                .containsExactly("idcard=sim:", "scanner=sim:");
+                .containsExactly("idcard=sim:", "scanner=sim:", "printer=sim:");
         Path file = dir.resolve("config.json");
         Files.writeString(file, """
                 {"devices": [{"name": "idcard", "driver": "idcard",

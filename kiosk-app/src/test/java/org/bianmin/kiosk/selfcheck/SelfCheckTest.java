@@ -103,7 +103,8 @@ class SelfCheckTest {
         List<CheckResult> results = check(KioskConfig.defaults(), NOW);
 
         assertThat(results).extracting(CheckResult::name).containsExactly("java", "javafx", "data-dir",
-                "serial-library", "port idcard", "port scanner", "cjk-font", "clock", "database", "catalogue");
+                "serial-library", "port idcard", "port scanner", "port printer", "cjk-font", "clock", "database",
+                "catalogue");
         assertThat(results).noneMatch(r -> r.status() == CheckResult.Status.FAIL);
         assertThat(named(results, "catalogue").status()).isEqualTo(CheckResult.Status.WARN);
         assertThat(named(results, "port idcard").detail()).isEqualTo("simulated");
