@@ -15,6 +15,10 @@ if ! command -v dpkg-deb >/dev/null; then
   echo "installer: dpkg-deb not found: the .deb is built on Debian/Ubuntu only (skip with -Dinstaller.skip)" >&2
   exit 1
 fi
+if [ "$(uname -m)" != x86_64 ]; then
+  echo "installer: the .deb is built for amd64 (the natives it ships are x86_64); this machine is $(uname -m)" >&2
+  exit 1
+fi
 W=$OUT/work
 rm -rf "$W" && mkdir -p "$W/fx" "$W/app" "$OUT"
 
