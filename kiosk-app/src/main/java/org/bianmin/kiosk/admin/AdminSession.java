@@ -17,7 +17,8 @@ public final class AdminSession {
     private final AuditTrail trail;
     private final Runnable logout;
 
-    AdminSession(AdminRole role, Instant started, ZoneId zone, AuditTrail trail, Runnable logout) {
+    /** Made by {@link AdminAccess} at login; tests of a console make one directly. */
+    public AdminSession(AdminRole role, Instant started, ZoneId zone, AuditTrail trail, Runnable logout) {
         this.role = role;
         this.started = started;
         this.zone = zone;

@@ -8,8 +8,8 @@ import org.bianmin.kiosk.i18n.Messages;
 
 /**
  * Something a staff screen says, as a bundle key and its arguments, so a view-model stays free of text and the
- * view renders it in the current language. Instants are shown as local date and time, roles and other enums by
- * their bundle label ({@code admin.role.OPERATOR}).
+ * view renders it in the current language. Instants are shown as local date and time, roles by their bundle label
+ * ({@code admin.role.OPERATOR}), a nested prompt as its own text.
  */
 public record Prompt(String key, List<Object> args) {
 
@@ -24,6 +24,7 @@ public record Prompt(String key, List<Object> args) {
                 .map(a -> switch (a) {
                     case Instant at -> TIME.format(at.atZone(zone));
                     case AdminRole role -> m.of("admin.role", role);
+                    case Prompt inner -> inner.text(m, zone);
                     default -> a;
                 })
                 .toArray();

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +36,8 @@ import org.bianmin.kiosk.admin.AdminAccess;
 import org.bianmin.kiosk.admin.AdminRole;
 import org.bianmin.kiosk.admin.AdminScreen;
 import org.bianmin.kiosk.admin.Consoles;
+import org.bianmin.kiosk.admin.FileBrowserViewModel;
 import org.bianmin.kiosk.admin.PinLock;
-import org.bianmin.kiosk.config.AdminConfig;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -54,7 +55,7 @@ import org.bianmin.kiosk.journey.Applications;
 import org.bianmin.kiosk.journey.Delivery;
 import org.bianmin.kiosk.journey.EidCodes;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
-import org.bianmin.kiosk.operator.CatalogueViewModel;
+import org.bianmin.kiosk.operator.IdentityViewModel;
 import org.bianmin.kiosk.operator.OperatorPanelViewModel;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.selfcheck.CheckResult;
@@ -72,6 +73,7 @@ import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.protocol.signing.KeyFile;
 import org.bianmin.protocol.signing.SigningException;
 import org.bianmin.protocol.signing.TrustedKeys;
 import org.slf4j.Logger;
@@ -284,11 +286,13 @@ public final class Kiosk implements AutoCloseable {
         idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
                 session::elderMode, clock.instant(), session::end);
-        admin = new AdminAccess(this::adminConfig, new PinLock(data.root().resolve(PinLock.FILE), clock), consoles,
+        admin = new AdminAccess(() -> savedConfig().admin(), new PinLock(data.root().resolve(PinLock.FILE), clock), consoles,
                 navigator, session::end, (actor, event, outcome, detail) -> storageExecutor.execute(
                         () -> cache.audit().append(actor, event, outcome, detail)), clock, adminExecutor, ui);
-        consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new CatalogueViewModel(
-                () -> cache.catalogue().current().orElseThrow(), sync, s, ui)));
+        consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new OperatorPanelViewModel.Services(
+                cache, sync, new ConfigStore(data.config()), new IdentityViewModel.Running(config.kioskId(),
+                config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList()), this::importKeys,
+                FileBrowserViewModel.mediaRoots(), clock, storageExecutor, ui)));
         notices = new ServiceNotices(ui);
         notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
         devices.ifPresent(d -> {
@@ -310,19 +314,26 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /**
-     * The admin settings as config.json has them now, so a PIN set with {@code kioskctl pin set} works without a
-     * restart; the settings the kiosk started with if the file is gone or invalid.
+     * The config as config.json has it now, so a PIN set with {@code kioskctl pin set} or a key the operator added
+     * works without a restart; the config the kiosk started with if the file is gone or invalid.
      */
-    private AdminConfig adminConfig() {
+    private KioskConfig savedConfig() {
         if (!Files.exists(data.config())) {
-            return config.admin();
+            return config;
         }
         try {
-            return new ConfigStore(data.config()).loadOrCreate().admin();
+            return new ConfigStore(data.config()).loadOrCreate();
         } catch (ConfigStore.ConfigException e) {
-            LOG.warn("admin entry uses the settings read at start: {}", e.getMessage());
-            return config.admin();
+            LOG.warn("using the config read at start: {}", e.getMessage());
+            return config;
         }
+    }
+
+    /** The keys a catalogue file is verified with: config.json's now, and in the demo the embedded portal's. */
+    private List<KeyFile> importKeys() {
+        List<KeyFile> keys = new ArrayList<>(savedConfig().trustedKeys());
+        demo.ifPresent(d -> keys.addAll(d.trustedKeys()));
+        return keys;
     }
 
     /** Any touch, click or key: resets both idle times (the citizen's and the admin console's). */

@@ -52,6 +52,12 @@ public record KioskConfig(
                 devices, token, keys, admin);
     }
 
+    /** The same config under another kiosk id, portal and set of trusted catalogue keys (the operator panel's edit). */
+    public KioskConfig withIdentity(String id, URI portal, List<KeyFile> keys) {
+        return new KioskConfig(id, portal, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds, devices,
+                portalToken, keys, admin);
+    }
+
     /** The same config with other admin-entry settings (PINs, console idle time). */
     public KioskConfig withAdmin(AdminConfig settings) {
         return new KioskConfig(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,

@@ -1,5 +1,6 @@
 package org.bianmin.kiosk.operator;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.kiosk.admin.AdminSession;
 import org.bianmin.kiosk.admin.Prompt;
 
-/** The catalogue the kiosk serves, where it came from, and "sync now". */
+/** The catalogue the kiosk serves, where it came from, "sync now" and the import of a signed file. */
 public final class CatalogueViewModel {
 
     /** The current catalogue's facts; {@code signingKeyId} is empty for the bundled or an unsigned import. */
@@ -25,17 +26,21 @@ public final class CatalogueViewModel {
 
     private final Supplier<StoredCatalogue> current;
     private final Optional<SyncEngine> sync;
+    private final CatalogueImport importer;
     private final AdminSession session;
+    private final Executor background;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Prompt> message = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public CatalogueViewModel(Supplier<StoredCatalogue> current, Optional<SyncEngine> sync, AdminSession session,
-                              Executor ui) {
+    public CatalogueViewModel(Supplier<StoredCatalogue> current, Optional<SyncEngine> sync, CatalogueImport importer,
+                              AdminSession session, Executor background, Executor ui) {
         this.current = current;
         this.sync = sync;
+        this.importer = importer;
         this.session = session;
+        this.background = background;
         this.ui = ui;
         refresh();
     }
@@ -71,32 +76,59 @@ public final class CatalogueViewModel {
             return;
         }
         busy.set(true);
-        sync.get().checkCatalogueNow().whenComplete((check, error) -> ui.execute(() -> {
-            busy.set(false);
-            CatalogueCheck result = error == null ? check : new CatalogueCheck.Unreachable(error.toString());
-            session.audit("operator.catalogue.sync", result instanceof CatalogueCheck.Refused ? Outcome.DENIED
-                    : result instanceof CatalogueCheck.Unreachable ? Outcome.FAILURE : Outcome.SUCCESS,
-                    result.getClass().getSimpleName() + " " + describe(result));
-            message.set(prompt(result));
-            refresh();
-        }));
+        sync.get().checkCatalogueNow().whenComplete((check, error) -> ui.execute(() -> done("operator.catalogue.sync",
+                "portal", error == null ? check : new CatalogueCheck.Unreachable(error.toString()))));
     }
 
+    /** Verifies {@code file} (and {@code file.sig}) like a catalogue from the portal and applies it if it passes. */
+    public void importFrom(Path file) {
+        busy.set(true);
+        background.execute(() -> {
+            CatalogueCheck result = importer.importFile(file);
+            ui.execute(() -> done("operator.catalogue.import", file.getFileName().toString(), result));
+        });
+    }
+
+    private void done(String event, String source, CatalogueCheck result) {
+        busy.set(false);
+        session.audit(event, switch (result) {
+            case CatalogueCheck.Applied a -> Outcome.SUCCESS;
+            case CatalogueCheck.Unchanged u -> Outcome.SUCCESS;
+            case CatalogueCheck.Refused r -> Outcome.DENIED;
+            case CatalogueCheck.Unreachable u -> Outcome.FAILURE;
+        }, source + ": " + describe(result));
+        message.set(event.endsWith("import") ? importPrompt(source, result) : prompt(result));
+        refresh();
+    }
+
+    /** What a check means to an operator. */
     static Prompt prompt(CatalogueCheck check) {
         return switch (check) {
             case CatalogueCheck.Unchanged u -> Prompt.of("operator.catalogue.unchanged", u.version());
             case CatalogueCheck.Applied a -> Prompt.of("operator.catalogue.applied", a.version(), a.previous());
-            case CatalogueCheck.Refused r -> Prompt.of("operator.catalogue.refused", r.reason());
+            case CatalogueCheck.Refused r -> Prompt.of("operator.catalogue.refused", refusal(r));
             case CatalogueCheck.Unreachable u -> Prompt.of("operator.catalogue.unreachable", u.error());
         };
     }
 
+    private static Prompt importPrompt(String file, CatalogueCheck check) {
+        return switch (check) {
+            case CatalogueCheck.Refused r -> Prompt.of("operator.import.refused", file, refusal(r));
+            case CatalogueCheck.Unreachable u -> Prompt.of("operator.import.unreadable", file);
+            default -> prompt(check);
+        };
+    }
+
+    private static Prompt refusal(CatalogueCheck.Refused refused) {
+        return Prompt.of("operator.refusal." + refused.kind().name());
+    }
+
     private static String describe(CatalogueCheck check) {
         return switch (check) {
-            case CatalogueCheck.Unchanged u -> "version " + u.version();
-            case CatalogueCheck.Applied a -> "version " + a.version() + " (was " + a.previous() + ")";
-            case CatalogueCheck.Refused r -> r.reason();
-            case CatalogueCheck.Unreachable u -> u.error();
+            case CatalogueCheck.Unchanged u -> "unchanged, version " + u.version();
+            case CatalogueCheck.Applied a -> "applied version " + a.version() + " (was " + a.previous() + ")";
+            case CatalogueCheck.Refused r -> "refused " + r.kind() + ": " + r.reason();
+            case CatalogueCheck.Unreachable u -> "unreachable: " + u.error();
         };
     }
 }

@@ -1,18 +1,33 @@
 package org.bianmin.kiosk.operator;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.bianmin.cache.audit.AuditRecord;
+import org.bianmin.cache.audit.VerifyResult;
+import org.bianmin.cache.outbox.DeliveryState;
+import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.sync.SyncEngine;
+import org.bianmin.kiosk.admin.FileBrowserView;
 import org.bianmin.kiosk.admin.Prompt;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.protocol.signing.KeyFile;
 
-/** The operator panel: one card per function, in a page that scrolls by touch. */
+/** The operator panel: a tab per section, the section (or the USB file chooser) below, in a touch-scrolled page. */
 public final class OperatorPanelView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -21,17 +36,41 @@ public final class OperatorPanelView {
 
     public static Node build(OperatorPanelViewModel vm, Messages m) {
         ZoneId zone = vm.session().zone();
-        VBox page = new VBox(catalogue(vm.catalogue(), m, zone));
+        HBox tabs = new HBox();
+        tabs.getStyleClass().add("operator-tabs");
+        BorderPane body = new BorderPane();
+        Runnable render = () -> {
+            tabs.getChildren().clear();
+            for (OperatorPanelViewModel.Section s : OperatorPanelViewModel.Section.values()) {
+                Button tab = Widgets.button("op-tab-" + s.name(), m.of("operator.section", s), "operator-tab",
+                        () -> vm.show(s));
+                if (s == vm.sectionProperty().get()) {
+                    tab.getStyleClass().add("selected");
+                }
+                tabs.getChildren().add(tab);
+            }
+            body.setCenter(vm.browserProperty().get() != null
+                    ? FileBrowserView.build(vm.browserProperty().get(), m, zone)
+                    : switch (vm.sectionProperty().get()) {
+                        case CATALOGUE -> catalogue(vm, m, zone);
+                        case OUTBOX -> outbox(vm.outbox(), m, zone);
+                        case IDENTITY -> identity(vm, m, zone);
+                        case AUDIT -> audit(vm.audit(), m, zone);
+                    });
+        };
+        vm.sectionProperty().addListener((o, a, b) -> render.run());
+        vm.browserProperty().addListener((o, a, b) -> render.run());
+        render.run();
+        VBox page = new VBox(tabs, body);
         page.getStyleClass().add("operator-panel");
         page.setId("operator-panel");
         return Widgets.page(page);
     }
 
-    private static Node catalogue(CatalogueViewModel vm, Messages m, ZoneId zone) {
-        GridPane facts = Widgets.labelledGrid(30);
+    private static Node catalogue(OperatorPanelViewModel panel, Messages m, ZoneId zone) {
+        CatalogueViewModel vm = panel.catalogue();
+        GridPane facts = Widgets.labelledGrid(28);
         facts.setId("catalogue-facts");
-        VBox card = new VBox(Widgets.label(m.get("operator.catalogue.title"), "section-title"), facts);
-        card.getStyleClass().add("card");
         Runnable show = () -> {
             CatalogueViewModel.Status s = vm.statusProperty().get();
             facts.getChildren().clear();
@@ -50,18 +89,188 @@ public final class OperatorPanelView {
         vm.statusProperty().addListener((o, a, b) -> show.run());
         show.run();
         Button sync = Widgets.button("catalogue-sync", m.get("operator.catalogue.syncNow"), "primary", vm::syncNow);
+        Button importFile = Widgets.button("catalogue-import", m.get("operator.import.button"), "secondary",
+                panel::chooseCatalogueFile);
         sync.disableProperty().bind(vm.busyProperty());
-        card.getChildren().addAll(new HBox(12, sync), message(vm.messageProperty(), m, zone, "catalogue-message"));
-        return card;
+        importFile.disableProperty().bind(vm.busyProperty());
+        return card(m.get("operator.catalogue.title"), facts, new HBox(12, sync, importFile),
+                Widgets.label(m.get("operator.import.hint"), "muted"),
+                message(vm.messageProperty(), m, zone, "catalogue-message"));
+    }
+
+    private static Node outbox(OutboxViewModel vm, Messages m, ZoneId zone) {
+        GridPane counts = Widgets.labelledGrid(40);
+        counts.setId("outbox-counts");
+        VBox blocked = new VBox();
+        blocked.getStyleClass().add("operator-rows");
+        Runnable show = () -> {
+            OutboxViewModel.Summary s = vm.summaryProperty().get();
+            counts.getChildren().clear();
+            blocked.getChildren().clear();
+            if (s == null) {
+                return;
+            }
+            int at = 0;
+            for (DeliveryState state : DeliveryState.values()) {
+                row(counts, at++, m.of("operator.outbox.state", state), String.valueOf(s.counts().get(state)),
+                        "outbox-count-" + state.name());
+            }
+            row(counts, at, m.get("operator.outbox.oldest"), s.oldestPending().isZero()
+                    ? m.get("operator.outbox.nothingWaiting") : age(s.oldestPending(), m), "outbox-oldest");
+            blocked.getChildren().add(Widgets.label(m.get("operator.outbox.blockedTitle", s.blocked().size()),
+                    "detail-label"));
+            for (OutboxEntry e : s.blocked()) {
+                blocked.getChildren().add(blockedRow(e, vm, m, zone));
+            }
+        };
+        vm.summaryProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return card(m.get("operator.outbox.title"), counts,
+                Widgets.button("outbox-refresh", m.get("operator.refresh"), "secondary", vm::refresh),
+                message(vm.messageProperty(), m, zone, "outbox-message"), blocked,
+                Widgets.label(m.get("operator.outbox.privacy"), "muted"));
+    }
+
+    private static Node blockedRow(OutboxEntry e, OutboxViewModel vm, Messages m, ZoneId zone) {
+        Label what = Widgets.label(m.get("operator.outbox.entry", e.id(), e.receiptNumber(), e.kind().name(),
+                e.itemCode(), TIME.format(e.createdAt().atZone(zone)), e.attempts()), "detail-value");
+        Label why = Widgets.label(m.get("operator.outbox.reason", e.blockedReason() == null ? "" : e.blockedReason()),
+                "error");
+        VBox text = new VBox(what, why);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(12, text, Widgets.button("outbox-retry-" + e.id(), m.get("operator.outbox.retry"),
+                "primary", () -> vm.retry(e.id())));
+        row.getStyleClass().add("operator-row");
+        row.setId("outbox-blocked-" + e.id());
+        return row;
+    }
+
+    private static Node identity(OperatorPanelViewModel panel, Messages m, ZoneId zone) {
+        IdentityViewModel vm = panel.identity();
+        TextField id = field("identity-kiosk-id", vm.kioskIdProperty());
+        TextField url = field("identity-portal-url", vm.portalUrlProperty());
+        Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
+        keypad.target(id, Keypad.Mode.FULL);
+        id.focusedProperty().addListener((o, a, now) -> {
+            if (now) {
+                keypad.target(id, Keypad.Mode.FULL);
+            }
+        });
+        url.focusedProperty().addListener((o, a, now) -> {
+            if (now) {
+                keypad.target(url, Keypad.Mode.URL);
+            }
+        });
+        GridPane fields = Widgets.labelledGrid(28);
+        fields.addRow(0, Widgets.label(m.get("operator.identity.kioskId"), "detail-label"), id);
+        fields.addRow(1, Widgets.label(m.get("operator.identity.portalUrl"), "detail-label"), url);
+        VBox keys = new VBox();
+        keys.getStyleClass().add("operator-rows");
+        Runnable showKeys = () -> {
+            keys.getChildren().setAll(Widgets.label(m.get("operator.identity.keys"), "detail-label"));
+            List<KeyFile> list = vm.keysProperty().get();
+            if (list.isEmpty()) {
+                keys.getChildren().add(Widgets.label(m.get("operator.identity.noKeys"), "muted"));
+            }
+            for (KeyFile key : list) {
+                Label keyId = Widgets.label(key.keyId(), "detail-value");
+                HBox.setHgrow(keyId, Priority.ALWAYS);
+                keyId.setMaxWidth(Double.MAX_VALUE);
+                HBox row = new HBox(12, keyId, Widgets.button("identity-remove-" + key.keyId(),
+                        m.get("operator.identity.removeKey"), "secondary", () -> vm.removeKey(key.keyId())));
+                row.getStyleClass().add("operator-row");
+                keys.getChildren().add(row);
+            }
+        };
+        vm.keysProperty().addListener((o, a, b) -> showKeys.run());
+        showKeys.run();
+        VBox said = new VBox();
+        said.setId("identity-messages");
+        Runnable showMessages = () -> said.getChildren().setAll(vm.messagesProperty().get().stream()
+                .map(p -> (Node) Widgets.label(p.text(m, zone), "operator-message")).toList());
+        vm.messagesProperty().addListener((o, a, b) -> showMessages.run());
+        showMessages.run();
+        IdentityViewModel.Running running = vm.running();
+        Label restart = Widgets.label(m.get("operator.identity.running", running.kioskId(), running.portalUrl(),
+                String.join(", ", running.keyIds())), "banner-warn");
+        restart.setId("identity-restart");
+        restart.visibleProperty().bind(vm.restartNeededProperty());
+        restart.managedProperty().bind(vm.restartNeededProperty());
+        HBox actions = new HBox(12, Widgets.button("identity-save", m.get("operator.identity.save"), "primary",
+                vm::save), Widgets.button("identity-add-key", m.get("operator.identity.addKey"), "secondary",
+                panel::chooseKeyFile), Widgets.button("identity-revert", m.get("operator.identity.revert"),
+                "secondary", vm::revert));
+        return card(m.get("operator.identity.title"), fields, keypad.node(), keys, actions, said, restart,
+                Widgets.label(m.get("operator.identity.hint"), "muted"));
+    }
+
+    private static Node audit(AuditViewModel vm, Messages m, ZoneId zone) {
+        Label result = Widgets.label("", "operator-message");
+        result.setId("audit-verify-result");
+        Runnable showResult = () -> {
+            VerifyResult r = vm.verificationProperty().get();
+            result.setText(r == null ? "" : switch (r) {
+                case VerifyResult.Intact i -> m.get("operator.audit.intact", i.records(), i.headHash());
+                case VerifyResult.Broken b -> m.get("operator.audit.broken", b.seq(),
+                        m.of("operator.audit.problem", b.problem()));
+            });
+            result.getStyleClass().remove("error");
+            if (r instanceof VerifyResult.Broken) {
+                result.getStyleClass().add("error");
+            }
+        };
+        vm.verificationProperty().addListener((o, a, b) -> showResult.run());
+        showResult.run();
+        VBox rows = new VBox();
+        rows.getStyleClass().add("operator-rows");
+        rows.setId("audit-records");
+        Runnable showRows = () -> rows.getChildren().setAll(vm.recordsProperty().get().stream()
+                .map(r -> (Node) auditRow(r, zone)).toList());
+        vm.recordsProperty().addListener((o, a, b) -> showRows.run());
+        showRows.run();
+        return card(m.get("operator.audit.title"), new HBox(12, Widgets.button("audit-verify",
+                        m.get("operator.audit.verify"), "primary", vm::verify),
+                        Widgets.button("audit-refresh", m.get("operator.refresh"), "secondary", vm::refresh)),
+                result, Widgets.label(m.get("operator.audit.newest"), "detail-label"), rows);
+    }
+
+    private static Node auditRow(AuditRecord r, ZoneId zone) {
+        FlowPane row = new FlowPane(12, 2, Widgets.line("#" + r.seq(), "muted"),
+                Widgets.line(TIME.format(r.at().atZone(zone)), "muted"),
+                Widgets.line(r.actor().kind().name().toLowerCase() + ":" + r.actor().id(), "audit-actor"),
+                Widgets.line(r.event(), "audit-event"), Widgets.line(r.outcome().name(), "audit-outcome"),
+                Widgets.label(r.detail(), "detail-value"));
+        row.getStyleClass().add("audit-row");
+        return row;
     }
 
     private static String lastCheck(SyncEngine.CheckResult result, Messages m, ZoneId zone) {
         return TIME.format(result.at().atZone(zone)) + "  " + CatalogueViewModel.prompt(result.check()).text(m, zone);
     }
 
+    private static String age(Duration age, Messages m) {
+        return age.toHours() >= 1 ? m.get("operator.outbox.hours", age.toHours(), age.toMinutesPart())
+                : m.get("operator.outbox.minutes", Math.max(1, age.toMinutes()));
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("form-field");
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static VBox card(String title, Node... content) {
+        VBox card = new VBox(Widgets.label(title, "section-title"));
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
     /** A line that shows the latest answer of a card's actions. */
-    static Node message(javafx.beans.value.ObservableValue<Prompt> prompt, Messages m, ZoneId zone, String id) {
-        var label = Widgets.label("", "operator-message");
+    private static Node message(ObservableValue<Prompt> prompt, Messages m, ZoneId zone, String id) {
+        Label label = Widgets.label("", "operator-message");
         label.setId(id);
         Runnable show = () -> {
             Prompt p = prompt.getValue();
@@ -75,7 +284,7 @@ public final class OperatorPanelView {
     }
 
     private static void row(GridPane grid, int at, String label, String value, String id) {
-        var v = Widgets.label(value, "detail-value");
+        Label v = Widgets.label(value, "detail-value");
         v.setId(id);
         grid.addRow(at, Widgets.label(label, "detail-label"), v);
     }

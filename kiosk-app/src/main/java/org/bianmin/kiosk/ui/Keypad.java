@@ -28,7 +28,9 @@ public final class Keypad {
         /** Search words, receipt numbers, codes: digits, letters and the hyphen. */
         FULL("1234567890-"),
         /** Chinese text: letters spell pinyin, a tap on a candidate enters the character. */
-        CHINESE("1234567890-");
+        CHINESE("1234567890-"),
+        /** Web addresses (staff screens): lower-case letters and the URL punctuation. */
+        URL("1234567890-./:");
 
         private final String firstRow;
 
@@ -83,6 +85,8 @@ public final class Keypad {
         node.getChildren().add(row(mode.firstRow));
         if (this.mode == Mode.FULL || this.mode == Mode.CHINESE) {
             LETTER_ROWS.forEach(letters -> node.getChildren().add(row(letters)));
+        } else if (this.mode == Mode.URL) {
+            LETTER_ROWS.forEach(letters -> node.getChildren().add(row(letters.toLowerCase(java.util.Locale.ROOT))));
         }
         HBox edit = new HBox(key(messages.get("keypad.backspace"), "key-backspace", this::backspace),
                 key(messages.get("keypad.clear"), "key-clear", () -> {

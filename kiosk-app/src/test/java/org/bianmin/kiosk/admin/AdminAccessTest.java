@@ -3,7 +3,6 @@ package org.bianmin.kiosk.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ class AdminAccessTest {
 
     private static final String OPERATOR_PIN = "482916";
     private static final String TECHNICIAN_PIN = "730251";
-    /** PBKDF2 iterations for these tests: the lockout logic does not depend on them (PinsTest uses the real count). */
-    static final int FAST = 1_000;
 
     record Entry(Actor actor, String event, Outcome outcome, String detail) {}
 
@@ -61,9 +58,7 @@ class AdminAccessTest {
     }
 
     private void withPins() {
-        SecureRandom random = new SecureRandom();
-        config = config.withOperatorPin(Pins.hash(OPERATOR_PIN.toCharArray(), random, FAST))
-                .withTechnicianPin(Pins.hash(TECHNICIAN_PIN.toCharArray(), random, FAST));
+        config = config.withOperatorPin(TestPins.fast(OPERATOR_PIN)).withTechnicianPin(TestPins.fast(TECHNICIAN_PIN));
         access = access();
     }
 

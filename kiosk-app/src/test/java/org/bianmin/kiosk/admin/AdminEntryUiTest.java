@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +47,7 @@ class AdminEntryUiTest extends FxRobot {
         log.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
         KioskConfig config = KioskConfig.defaults().withAdmin(AdminConfig.defaults().withOperatorPin(
-                Pins.hash(OPERATOR_PIN.toCharArray(), new SecureRandom(), AdminAccessTest.FAST)));
+                TestPins.fast(OPERATOR_PIN)));
         kiosk = KioskOnStage.open(data, config, false, clock);
     }
 

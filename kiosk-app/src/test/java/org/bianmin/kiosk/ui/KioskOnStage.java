@@ -5,6 +5,7 @@ import java.time.Clock;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.testfx.api.FxToolkit;
@@ -19,10 +20,12 @@ public final class KioskOnStage {
         return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone());
     }
 
-    /** The same with a given config and clock. */
+    /** The same with a given config (written to config.json first, as the application does) and clock. */
     public static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock) throws Exception {
         FxToolkit.registerPrimaryStage();
-        Kiosk kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), config, demo, clock);
+        DataDirectory dir = new DataDirectory(data).ensureExists();
+        new ConfigStore(dir.config()).save(config);
+        Kiosk kiosk = Kiosk.open(dir, config, demo, clock);
         FxToolkit.setupStage(stage -> {
             KioskShell shell = kiosk.show(Platform::runLater);
             Scene scene = new Scene(shell.root(), 1000, 1000);

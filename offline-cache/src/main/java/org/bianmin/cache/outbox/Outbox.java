@@ -350,6 +350,11 @@ public final class Outbox {
         return db.read(c -> select(c, " ORDER BY s.id DESC LIMIT ?", limit));
     }
 
+    /** Blocked entries, oldest first: they wait for an operator however many newer entries there are. */
+    public List<OutboxEntry> blocked(int limit) {
+        return db.read(c -> select(c, " WHERE o.state = 'BLOCKED' ORDER BY s.id LIMIT ?", limit));
+    }
+
     public Optional<OutboxEntry> entry(long id) {
         return db.read(c -> select(c, " WHERE s.id = ?", id)).stream().findFirst();
     }

@@ -8,17 +8,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.bianmin.cache.catalogue.ApplyResult;
-import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.catalogue.CatalogueStore;
 import org.bianmin.cache.catalogue.StoredCatalogue;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.catalogue.Catalogue;
-import org.bianmin.protocol.catalogue.CatalogueException;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.signing.Ed25519Keys;
-import org.bianmin.protocol.signing.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +32,7 @@ final class CatalogueSync {
     private final CatalogueStore store;
     private final Clock clock;
     private final Consumer<SyncAlert> alerts;
-    private final CatalogueReader reader = new CatalogueReader();
+    private final CatalogueVerifier verifier;
     private final ObjectMapper json = CatalogueReader.mapper();
     private String etag;
     /** The last refused offer and its ETag (null when the last offer was fine or had no ETag). */
@@ -51,6 +47,7 @@ final class CatalogueSync {
         this.store = store;
         this.clock = clock;
         this.alerts = alerts;
+        this.verifier = new CatalogueVerifier(settings.trustedKeys(), store);
     }
 
     /** The last time the catalogue source answered (whatever the answer). */
@@ -121,54 +118,10 @@ final class CatalogueSync {
     }
 
     private CatalogueCheck verifyAndApply(byte[] body, byte[] sigBytes) {
-        CatalogueSignatureFile signature;
-        try {
-            signature = json.readValue(sigBytes, CatalogueSignatureFile.class);
-        } catch (IOException e) {
-            return refuse("signature file is not a valid signature document");
+        CatalogueCheck result = verifier.verifyAndApply(body, sigBytes, "portal catalogue");
+        if (result instanceof CatalogueCheck.Refused r) {
+            alerts.accept(new SyncAlert(SyncAlert.Kind.CATALOGUE_REFUSED, r.reason(), clock.instant()));
         }
-        String reason = switch (settings.trustedKeys().verify(body, signature)) {
-            case Verification.Valid v -> null;
-            case Verification.UnknownKey u -> "signed by key " + u.keyId() + ", which this kiosk does not trust";
-            case Verification.BadSignature b -> "signature by key " + b.keyId() + " does not match the catalogue "
-                    + "(tampered or truncated; body sha256 " + HexFormat.of().formatHex(Ed25519Keys.sha256(body), 0, 8)
-                    + "…)";
-            case Verification.Malformed m -> "unusable signature: " + m.reason();
-        };
-        if (reason != null) {
-            return refuse(reason);
-        }
-        Catalogue catalogue;
-        try {
-            catalogue = reader.parse(body, "portal catalogue");
-        } catch (CatalogueException e) {
-            return refuse("signed catalogue fails validation: " + String.join("; ", e.problems().stream().limit(3)
-                    .toList()) + (e.problems().size() > 3 ? " (+" + (e.problems().size() - 3) + " more)" : ""));
-        }
-        if (catalogue.version() != signature.version()) {
-            return refuse("signature is for version " + signature.version() + ", body is version "
-                    + catalogue.version());
-        }
-        ApplyResult applied = store.apply(catalogue, new CatalogueSignature(signature.keyId(), signature.signature()));
-        if (applied instanceof ApplyResult.Applied a) {
-            LOG.info("catalogue version {} applied (key {}); previous {}", a.version(), signature.keyId(), a.previous());
-            return new CatalogueCheck.Applied(a.version(), a.previous());
-        }
-        if (applied instanceof ApplyResult.AlreadyCurrent c) {
-            return new CatalogueCheck.Unchanged(c.version());
-        }
-        if (applied instanceof ApplyResult.OlderThanCurrent o) {
-            return refuse("version " + o.offered() + " is older than the current version " + o.current());
-        }
-        if (applied instanceof ApplyResult.RolledBackEarlier r) {
-            return refuse("version " + r.version() + " was rolled back on this kiosk; waiting for a newer one");
-        }
-        return refuse("catalogue store refused version " + catalogue.version() + ": " + applied);
-    }
-
-    private CatalogueCheck refuse(String reason) {
-        LOG.warn("catalogue refused, current version {} kept: {}", currentVersion(), reason);
-        alerts.accept(new SyncAlert(SyncAlert.Kind.CATALOGUE_REFUSED, reason, clock.instant()));
-        return new CatalogueCheck.Refused(reason);
+        return result;
     }
 }

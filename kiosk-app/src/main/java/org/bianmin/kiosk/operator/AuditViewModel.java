@@ -1,0 +1,63 @@
+package org.bianmin.kiosk.operator;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.bianmin.cache.audit.AuditLog;
+import org.bianmin.cache.audit.AuditRecord;
+import org.bianmin.cache.audit.Outcome;
+import org.bianmin.cache.audit.VerifyResult;
+import org.bianmin.kiosk.admin.AdminSession;
+
+/** The newest audit records and a check of the whole hash chain (as {@code kioskctl audit verify}). */
+public final class AuditViewModel {
+
+    static final int SHOWN = 40;
+
+    private final AuditLog audit;
+    private final AdminSession session;
+    private final Executor background;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<List<AuditRecord>> records = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<VerifyResult> verification = new ReadOnlyObjectWrapper<>();
+
+    public AuditViewModel(AuditLog audit, AdminSession session, Executor background, Executor ui) {
+        this.audit = audit;
+        this.session = session;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    /** Newest first. */
+    public ReadOnlyObjectProperty<List<AuditRecord>> recordsProperty() {
+        return records.getReadOnlyProperty();
+    }
+
+    /** The last verify's answer, or null. */
+    public ReadOnlyObjectProperty<VerifyResult> verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        background.execute(() -> {
+            List<AuditRecord> newest = audit.tail(SHOWN).reversed();
+            ui.execute(() -> records.set(newest));
+        });
+    }
+
+    public void verify() {
+        background.execute(() -> {
+            VerifyResult result = audit.verify();
+            ui.execute(() -> {
+                session.audit("operator.audit.verify", result instanceof VerifyResult.Intact ? Outcome.SUCCESS
+                        : Outcome.FAILURE, switch (result) {
+                            case VerifyResult.Intact i -> "intact, " + i.records() + " records, head " + i.headHash();
+                            case VerifyResult.Broken b -> "broken at " + b.seq() + " (" + b.problem() + ")";
+                        });
+                verification.set(result);
+                refresh();
+            });
+        });
+    }
+}
