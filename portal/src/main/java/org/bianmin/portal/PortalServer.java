@@ -36,6 +36,8 @@ import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
 import org.bianmin.protocol.api.EidVerificationRequest;
 import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.HolderKey;
+import org.bianmin.protocol.api.HolderLookupRequest;
 import org.bianmin.protocol.api.HeartbeatAck;
 import org.bianmin.protocol.api.KioskCredential;
 import org.bianmin.protocol.api.Problem;
@@ -68,6 +70,8 @@ public final class PortalServer implements AutoCloseable {
     private static final long MAX_BODY = 64L * 1024 * 1024;
     private static final int STORE_RETRY_AFTER_SECONDS = 5;
     private static final String KIOSK = "kiosk";
+    /** The most applications a holder lookup answers with (newest first). */
+    static final int HOLDER_LOOKUP_LIMIT = 20;
     /** How long a test e-ID code stays usable: real e-ID apps refresh their code about every minute. */
     public static final java.time.Duration EID_TEST_TOKEN_VALIDITY = java.time.Duration.ofMinutes(5);
 
@@ -255,6 +259,8 @@ public final class PortalServer implements AutoCloseable {
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
+        // The protocol's mapper for answers too: RFC 3339 times with their offset, as the OpenAPI document says.
+        config.jsonMapper(new io.javalin.json.JavalinJackson(json, false));
         config.http.maxRequestSize = MAX_BODY;
         config.http.generateEtags = false;
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -285,6 +291,11 @@ public final class PortalServer implements AutoCloseable {
         routes.before(ApiPaths.EVENTS, ctx -> ctx.attribute(KIOSK, kiosk(ctx)));
         routes.sse(ApiPaths.EVENTS, this::openStream);
         routes.post(ApiPaths.SUBMISSIONS, this::submit);
+        routes.post(ApiPaths.SUBMISSIONS_BY_HOLDER, this::byHolder);
+        routes.get(ApiPaths.HOLDER_KEY, ctx -> {
+            kiosk(ctx);
+            ctx.header("Cache-Control", "no-store").json(store.holderKey());
+        });
         routes.get(ApiPaths.SUBMISSIONS + "/{receipt}", this::status);
         routes.post(ApiPaths.RATINGS, this::rate);
         routes.post(ApiPaths.HEARTBEATS, this::heartbeat);
@@ -515,6 +526,18 @@ public final class PortalServer implements AutoCloseable {
         }
         ctx.json(store.status(receipt).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "no submission with this receipt number")));
+    }
+
+    /** The applications filed under the holder key of the card on a kiosk's reader (statuses only, no fields). */
+    private void byHolder(Context ctx) {
+        String kioskId = kiosk(ctx);
+        HolderLookupRequest request = body(ctx, HolderLookupRequest.class);
+        if (!HolderKey.validHash(request.holderKey())) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION, "lookup rejected")
+                    .withErrors(List.of("holderKey: 64 lower-case hex digits")));
+        }
+        ownKiosk(kioskId, request.kioskId());
+        ctx.json(store.submissionsByHolder(request.holderKey(), HOLDER_LOOKUP_LIMIT));
     }
 
     private void heartbeat(Context ctx) {

@@ -24,10 +24,14 @@ import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
 import org.bianmin.protocol.api.EidVerificationRequest;
 import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.HolderKey;
+import org.bianmin.protocol.api.HolderLookupRequest;
 import org.bianmin.protocol.api.PublishRequest;
 import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionRequest;
+import org.bianmin.protocol.api.SubmissionState;
+import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.signing.CatalogueSigner;
@@ -230,6 +234,48 @@ class PortalServerTest {
     }
 
     @Test
+    void aHoldersApplicationsAreFoundByTheirKeyedHashNotTheirIdNumber() throws Exception {
+        HttpResponse<byte[]> keyAnswer = get(ApiPaths.HOLDER_KEY, creds.kioskToken(), null);
+        assertThat(keyAnswer.statusCode()).isEqualTo(200);
+        HolderKey key = json.readValue(keyAnswer.body(), HolderKey.class);
+        assertThat(json.readValue(get(ApiPaths.HOLDER_KEY, creds.kioskToken(), null).body(), HolderKey.class))
+                .as("one key for every kiosk, every time").isEqualTo(key);
+        assertThat(get(ApiPaths.HOLDER_KEY, null, null).statusCode()).isEqualTo(401);
+        String holder = key.hash("350102199001011234");
+        assertThat(holder).matches("[0-9a-f]{64}").isEqualTo(key.hash("350102199001011234 "))
+                .isNotEqualTo(key.hash("350102199001011235"))
+                .isNotEqualTo(new HolderKey(Base64.getEncoder().encodeToString(new byte[32])).hash("350102199001011234"));
+
+        for (String[] s : new String[][] {{"RCPT-000040", holder}, {"RCPT-000041", key.hash("35010219900101123X")},
+                {"RCPT-000042", holder}, {"RCPT-000043", null}}) {
+            SubmissionRequest r = submission(s[0], IMMEDIATE_ITEM);
+            assertThat(post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "h" + s[0], new SubmissionRequest(
+                    r.receiptNumber(), r.kioskId(), r.itemCode(), 1, r.submittedAt(), r.fields(), s[1])).statusCode())
+                    .isEqualTo(201);
+        }
+        HttpResponse<byte[]> found = post(ApiPaths.SUBMISSIONS_BY_HOLDER, creds.kioskToken(), null,
+                new HolderLookupRequest(creds.kioskId(), holder));
+        assertThat(found.statusCode()).isEqualTo(200);
+        List<SubmissionStatus> mine = json.readValue(found.body(), json.getTypeFactory()
+                .constructCollectionType(List.class, SubmissionStatus.class));
+        assertThat(mine).extracting(SubmissionStatus::receiptNumber).containsExactly("RCPT-000042", "RCPT-000040");
+        assertThat(mine).allSatisfy(st -> assertThat(st.state()).isEqualTo(SubmissionState.COMPLETED));
+        assertThat(new String(found.body(), StandardCharsets.UTF_8)).doesNotContain("350102199001011234", "张三");
+
+        assertThat(json.readTree(post(ApiPaths.SUBMISSIONS_BY_HOLDER, creds.kioskToken(), null,
+                new HolderLookupRequest(creds.kioskId(), key.hash("110105199003071239"))).body())).isEmpty();
+        assertThat(post(ApiPaths.SUBMISSIONS_BY_HOLDER, creds.kioskToken(), null,
+                new HolderLookupRequest(creds.kioskId(), "350102199001011234")).statusCode())
+                .as("an ID number is not a holder key").isEqualTo(422);
+        assertThat(post(ApiPaths.SUBMISSIONS_BY_HOLDER, creds.kioskToken(), null,
+                new HolderLookupRequest("kiosk-other", holder)).statusCode()).isEqualTo(403);
+        SubmissionRequest r = submission("RCPT-000044", IMMEDIATE_ITEM);
+        assertThat(post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "bad-holder", new SubmissionRequest(
+                r.receiptNumber(), r.kioskId(), r.itemCode(), 1, r.submittedAt(), r.fields(), "350102199001011234"))
+                .statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void heartbeatsShowOnTheOperatorPageWithoutPersonalData() throws Exception {
         post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat(creds.kioskId()));
         post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("RCPT-000020", PROMISED_ITEM));
@@ -323,7 +369,7 @@ class PortalServerTest {
 
     private SubmissionRequest submission(String receipt, String item) {
         return new SubmissionRequest(receipt, creds.kioskId(), item, 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
-                Map.of("name", "张三", "idNumber", "350102199001011234"));
+                Map.of("name", "张三", "idNumber", "350102199001011234"), null);
     }
 
     private static Heartbeat heartbeat(String kioskId) {

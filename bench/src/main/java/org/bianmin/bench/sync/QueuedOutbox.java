@@ -23,7 +23,7 @@ final class QueuedOutbox implements OutboxPort {
 
     QueuedOutbox(int count, String itemCode, Instant at) {
         byte[] payload = SubmissionPayloads.write(new SubmissionPayloads.Application(2,
-                Map.of("name", "测试", "phone", "13800000000")));
+                Map.of("name", "测试", "phone", "13800000000"), null));
         for (int i = 0; i < count; i++) {
             entries.add(new OutboundEntry(i + 1, UUID.randomUUID().toString(), "BENCH-%08d".formatted(i),
                     OutboundEntry.Kind.APPLICATION, itemCode, at, 1, payload));

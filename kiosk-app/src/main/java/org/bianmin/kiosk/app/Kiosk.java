@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -23,10 +24,14 @@ import org.bianmin.cache.audit.Actor;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.search.SearchHit;
+import org.bianmin.cache.outbox.OutboxEntry;
+import org.bianmin.cache.sync.HolderStatus;
 import org.bianmin.cache.sync.OfflineOutbox;
 import org.bianmin.cache.sync.ReceiptStatus;
+import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.cache.sync.SyncSettings;
+import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.StatusReplyException;
 import org.bianmin.device.scanner.ScanPayload;
@@ -57,6 +62,8 @@ import org.bianmin.kiosk.journey.EidCodes;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.operator.IdentityViewModel;
 import org.bianmin.kiosk.operator.OperatorPanelViewModel;
+import org.bianmin.kiosk.progress.CardLookup;
+import org.bianmin.kiosk.progress.HolderProgress;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.selfcheck.CheckResult;
 import org.bianmin.kiosk.selfcheck.Feature;
@@ -160,8 +167,7 @@ public final class Kiosk implements AutoCloseable {
                 && navigator.current() instanceof IdentifyViewModel identify) {
             identify.eidScanned(token.text());
         } else if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
-            ProgressViewModel progress = navigator.current() instanceof ProgressViewModel open ? open
-                    : new ProgressViewModel(this::lookUp, storageExecutor, ui);
+            ProgressViewModel progress = navigator.current() instanceof ProgressViewModel open ? open : progress();
             if (navigator.current() != progress) {
                 navigator.show(progress);
             }
@@ -185,6 +191,22 @@ public final class Kiosk implements AutoCloseable {
             return new ReceiptStatus.Unknown(ProgressViewModel.QUEUED_HERE);
         }
         return status;
+    }
+
+    /** The progress screen: by receipt number, and by ID card where there is a reader. */
+    private ProgressViewModel progress() {
+        return new ProgressViewModel(this::lookUp, devices.map(d -> new CardLookup(d.reader(), deviceExecutor,
+                this::holderProgress)), storageExecutor, ui);
+    }
+
+    /** A holder's applications: the portal's (by keyed hash), and those still waiting in this kiosk's outbox. */
+    private HolderProgress holderProgress(String idNumber) {
+        HolderStatus portal = sync.map(engine -> engine.lookupHolder(idNumber))
+                .orElseGet(() -> new HolderStatus.Unavailable("no portal credential"));
+        List<OutboxEntry> queued = cache.outbox().undelivered(SubmissionPayloads.applicationBy(idNumber));
+        Map<String, ServiceItem> items = catalogue().itemsByCode();
+        return HolderProgress.of(IdNumbers.mask(idNumber), portal, queued,
+                code -> Optional.ofNullable(items.get(code)).map(ServiceItem::name).orElse(code));
     }
 
     private boolean isQueuedHere(String receiptNumber) {
@@ -275,7 +297,7 @@ public final class Kiosk implements AutoCloseable {
                 .map(d -> item -> applications.accept(item));
         HomeViewModel home = new HomeViewModel(this::catalogue,
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
-                () -> navigator, apply, () -> new ProgressViewModel(this::lookUp, storageExecutor, ui));
+                () -> navigator, apply, this::progress);
         navigator = new Navigator(home);
         session = new KioskSession(navigator, messages, language, id -> storageExecutor.execute(() -> cache.audit()
                 .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));

@@ -99,7 +99,7 @@ public final class ReviewViewModel implements Screen {
 
     private byte[] payload() {
         return SubmissionPayloads.write(new SubmissionPayloads.Application(context.catalogueVersion(),
-                new LinkedHashMap<>(journey.values())));
+                new LinkedHashMap<>(journey.values()), journey.card().map(c -> c.idNumber()).orElse(null)));
     }
 
     static String masked(FormDefinition.Field field, String value) {

@@ -3,6 +3,8 @@ package org.bianmin.kiosk.progress;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -13,7 +15,7 @@ import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.api.SubmissionStatus;
 
-/** Receipt number in, status and its history out. */
+/** Receipt number (or the ID card) in; status and history, or the holder's applications, out. */
 public final class ProgressView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -33,12 +35,33 @@ public final class ProgressView {
         VBox result = new VBox();
         result.getStyleClass().add("progress-result");
         result.setId("progress-result");
-        Runnable render = () -> result.getChildren().setAll(answer(vm.answerProperty().get(), m));
+        Runnable render = () -> result.getChildren().setAll(vm.holderAnswerProperty().get() != null
+                ? holder(vm.holderAnswerProperty().get(), m) : answer(vm.answerProperty().get(), m));
         vm.answerProperty().addListener((o, a, b) -> render.run());
+        vm.holderAnswerProperty().addListener((o, a, b) -> render.run());
         render.run();
         VBox top = new VBox(Widgets.label(m.get("progress.title"), "page-title"),
                 new HBox(12, field, Widgets.button("progress-lookup", m.get("progress.lookup"), "primary",
                         vm::lookUp)), keypad.node());
+        if (vm.cardOffered()) {
+            Label cardError = Widgets.label("", "error");
+            cardError.setId("progress-card-error");
+            Button retry = Widgets.button("progress-card-retry", m.get("identify.retry"), "secondary",
+                    vm::retryCard);
+            Runnable renderError = () -> {
+                String key = vm.cardErrorProperty().get();
+                cardError.setText(key.isEmpty() ? "" : m.get(key));
+                cardError.setVisible(!key.isEmpty());
+                cardError.setManaged(!key.isEmpty());
+                retry.setVisible(!key.isEmpty());
+                retry.setManaged(!key.isEmpty());
+            };
+            vm.cardErrorProperty().addListener((o, a, b) -> renderError.run());
+            renderError.run();
+            Label hint = Widgets.label(m.get("progress.cardHint"), "notice");
+            hint.setId("progress-card-hint");
+            top.getChildren().addAll(hint, cardError, retry);
+        }
         top.getStyleClass().add("search-top");
         VBox body = new VBox(result);
         body.getStyleClass().add("journey");
@@ -58,6 +81,31 @@ public final class ProgressView {
             case ReceiptStatus.Unknown(String why) -> java.util.List.of(Widgets.label(m.get(
                     ProgressViewModel.QUEUED_HERE.equals(why) ? "progress.queued" : "progress.unknown"), "notice"));
         };
+    }
+
+    /** The holder's applications: waiting here first, then the portal's, with where the portal's part comes from. */
+    private static java.util.List<Node> holder(HolderProgress p, Messages m) {
+        java.util.List<Node> nodes = new java.util.ArrayList<>();
+        nodes.add(Widgets.label(m.get("progress.holder.title", p.maskedId()), "detail-label"));
+        for (HolderProgress.Line line : p.lines()) {
+            Label state = Widgets.label(line.state().map(st -> m.get("receipt.status." + st.name()))
+                    .orElse(m.get("receipt.status.savedOffline")), "receipt-status");
+            VBox row = new VBox(4, Widgets.label(line.itemName(), "detail-value"),
+                    new HBox(24, Widgets.label(line.receiptNumber(), "muted"), state));
+            row.getStyleClass().add("holder-application");
+            row.setId("holder-" + line.receiptNumber());
+            nodes.add(row);
+        }
+        if (p.lines().isEmpty() && p.source() != HolderProgress.Source.UNAVAILABLE) {
+            nodes.add(Widgets.label(m.get("progress.holder.none"), "notice"));
+        }
+        nodes.add(Widgets.label(switch (p.source()) {
+            case LIVE -> m.get("progress.live");
+            case LAST_KNOWN -> m.get("progress.lastKnown", TIME.format(p.learnedAt()));
+            case UNAVAILABLE -> m.get("progress.holder.unavailable");
+        }, "banner-warn"));
+        nodes.add(Widgets.label(m.get("receipt.takeCard"), "banner-info"));
+        return nodes;
     }
 
     private static java.util.List<Node> lines(SubmissionStatus s, Messages m, String source) {

@@ -1,35 +1,149 @@
 package org.bianmin.kiosk.progress;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.bianmin.cache.sync.ReceiptStatus;
+import org.bianmin.device.idcard.IdCardReader;
+import org.bianmin.device.idcard.ReadResult;
 import org.bianmin.kiosk.ui.Screen;
 
 /**
- * 查询办理进度: the citizen types (or scans) a receipt number; the answer comes from the portal when it is
- * reachable, otherwise the last status the kiosk heard, clearly marked as such.
+ * 查询办理进度: the citizen types (or scans) a receipt number, or places their ID card; the answer comes from the
+ * portal when it is reachable, otherwise the last status the kiosk heard, clearly marked as such — and by card,
+ * also the applications still waiting at this kiosk. The reader is polled only while this screen shows.
  */
 public final class ProgressViewModel implements Screen {
+
+    /** How long one read waits before it simply starts again. */
+    static final Duration READ_WINDOW = Duration.ofSeconds(20);
+    /** How long the screen waits for the card to be taken away before it reads again. */
+    static final Duration REMOVAL_WAIT = Duration.ofSeconds(60);
 
     /** {@link ReceiptStatus.Unknown#why()} for an application still waiting in this kiosk's outbox. */
     public static final String QUEUED_HERE = "queued at this kiosk";
 
     private final Function<String, ReceiptStatus> lookup;
+    private final Optional<CardLookup> byCard;
     private final Executor background;
     private final Executor ui;
     private final StringProperty receiptNumber = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ReceiptStatus> answer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HolderProgress> holderAnswer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper cardError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> busy = new ReadOnlyObjectWrapper<>(false);
+    private Future<?> reading;
+    private boolean active;
 
-    public ProgressViewModel(Function<String, ReceiptStatus> lookup, Executor background, Executor ui) {
+    /** @param byCard empty when this kiosk has no ID-card reader */
+    public ProgressViewModel(Function<String, ReceiptStatus> lookup, Optional<CardLookup> byCard,
+                             Executor background, Executor ui) {
         this.lookup = lookup;
+        this.byCard = byCard;
         this.background = background;
         this.ui = ui;
+    }
+
+    public boolean cardOffered() {
+        return byCard.isPresent();
+    }
+
+    @Override
+    public void enter() {
+        active = true;
+        byCard.ifPresent(c -> poll());
+    }
+
+    @Override
+    public void leave() {
+        active = false;
+        byCard.ifPresent(c -> {
+            c.reader().cancel();
+            if (reading != null) {
+                reading.cancel(false);
+            }
+        });
+    }
+
+    /** The holder's applications after a card was read, or null. */
+    public ReadOnlyObjectProperty<HolderProgress> holderAnswerProperty() {
+        return holderAnswer.getReadOnlyProperty();
+    }
+
+    /** The message key of a failed card read, or empty. */
+    public ReadOnlyStringProperty cardErrorProperty() {
+        return cardError.getReadOnlyProperty();
+    }
+
+    /** After a failed read: read again. */
+    public void retryCard() {
+        if (active && (reading == null || reading.isDone())) {
+            cardError.set("");
+            poll();
+        }
+    }
+
+    private void poll() {
+        CardLookup c = byCard.orElseThrow();
+        reading = c.devices().submit(() -> {
+            ReadResult result = c.reader().read(READ_WINDOW);
+            ui.execute(() -> read(result));
+        });
+    }
+
+    void read(ReadResult result) {
+        if (!active) {
+            if (result instanceof ReadResult.CardRead r) {
+                r.card().clear();
+            }
+            return;
+        }
+        switch (result) {
+            case ReadResult.NoCard n -> poll();
+            case ReadResult.Failed f -> {
+                if (f.kind() != ReadResult.Kind.CANCELLED) {
+                    cardError.set(f.kind() == ReadResult.Kind.CARD || f.kind() == ReadResult.Kind.PROTOCOL
+                            ? "identify.error.unreadable" : "identify.error.reader");
+                }
+            }
+            case ReadResult.CardRead r -> {
+                String idNumber = r.card().idNumber();
+                r.card().clear();
+                cardError.set("");
+                lookUpHolder(idNumber);
+                // The card stays on the reader while the citizen reads: the next read waits until it has left.
+                CardLookup c = byCard.orElseThrow();
+                reading = c.devices().submit(() -> {
+                    IdCardReader.Removal removal = c.reader().awaitRemoval(REMOVAL_WAIT);
+                    ui.execute(() -> {
+                        if (active && removal != IdCardReader.Removal.CANCELLED) {
+                            poll();
+                        }
+                    });
+                });
+            }
+        }
+    }
+
+    private void lookUpHolder(String idNumber) {
+        busy.set(true);
+        background.execute(() -> {
+            HolderProgress progress = byCard.orElseThrow().lookup().apply(idNumber);
+            ui.execute(() -> {
+                busy.set(false);
+                answer.set(null);
+                holderAnswer.set(progress);
+            });
+        });
     }
 
     public StringProperty receiptNumberProperty() {
@@ -55,6 +169,7 @@ public final class ProgressViewModel implements Screen {
             ReceiptStatus status = lookup.apply(number);
             ui.execute(() -> {
                 busy.set(false);
+                holderAnswer.set(null);
                 answer.set(status);
             });
         });

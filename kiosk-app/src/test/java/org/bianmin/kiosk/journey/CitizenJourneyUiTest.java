@@ -131,7 +131,7 @@ class CitizenJourneyUiTest extends FxRobot {
         var portal = kiosk.demo().orElseThrow().portal().store();
         clickOn("#demo-network"); // the hall's line goes down
         assertThat(kiosk.demo().orElseThrow().network().connected()).isFalse();
-        applyUntilReceipt();
+        ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
         assertThat(texts()).as("honest: saved here, sent later").contains(ZH.get("receipt.status.savedOffline"))
                 .doesNotContain(ZH.get("receipt.status.COMPLETED"), ZH.get("receipt.status.RECEIVED"));
@@ -140,8 +140,12 @@ class CitizenJourneyUiTest extends FxRobot {
         clickOn("#receipt-finish");
         clickOn("#rating-skip");
 
-        // Asked while offline, the kiosk says the application waits here, not "not found".
+        // The card still lies on the reader: the progress screen reads it and lists what waits here.
         clickOn("#progress");
+        waitFor("#holder-" + receiptNumber);
+        assertThat(texts()).contains(ZH.get("progress.holder.title", "110105********1239"), item.name(),
+                ZH.get("receipt.status.savedOffline"), ZH.get("progress.holder.unavailable"));
+        // Asked by number while offline, the kiosk says the application waits here, not "not found".
         clickOn("#progress-field").write(receiptNumber);
         clickOn("#progress-lookup");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.queued")));
@@ -159,6 +163,21 @@ class CitizenJourneyUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.live")));
         assertThat(texts()).contains(receiptNumber, ZH.get("receipt.status.COMPLETED"))
                 .doesNotContain(ZH.get("progress.queued"));
+
+        // By card again: now the portal's live status, found by the keyed hash of the ID number…
+        clickOn("#demo-remove-card");
+        clickOn("#demo-place-card");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.live"))
+                && texts().contains(ZH.get("progress.holder.title", "110105********1239")));
+        assertThat(texts()).contains(ZH.get("receipt.status.COMPLETED")).doesNotContain(
+                ZH.get("receipt.status.savedOffline"));
+        // …and with the line down once more, the last status heard, marked as such.
+        clickOn("#demo-remove-card");
+        clickOn("#demo-network");
+        clickOn("#demo-place-card");
+        String lastKnown = ZH.get("progress.lastKnown", "@").split("@")[0];
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().stream().anyMatch(t -> t.startsWith(lastKnown)));
+        assertThat(texts()).contains(receiptNumber, ZH.get("receipt.status.COMPLETED"));
     }
 
     @Test

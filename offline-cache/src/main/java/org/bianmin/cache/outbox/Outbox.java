@@ -355,6 +355,28 @@ public final class Outbox {
         return db.read(c -> select(c, " WHERE o.state = 'BLOCKED' ORDER BY s.id LIMIT ?", limit));
     }
 
+    /**
+     * Entries not yet delivered (pending, sending or blocked), newest first, whose decrypted payload {@code matches}
+     * — e.g. one citizen's applications still waiting here. Payloads that cannot be decrypted never match.
+     */
+    public List<OutboxEntry> undelivered(java.util.function.Predicate<byte[]> matches) {
+        List<OutboxEntry> waiting = db.read(c -> select(c, " WHERE o.state <> 'DELIVERED' AND s.payload IS NOT NULL"
+                + " AND s.id > ? ORDER BY s.id DESC", 0));
+        List<OutboxEntry> matching = new ArrayList<>();
+        for (OutboxEntry e : waiting) {
+            try {
+                byte[] payload = payload(e.id(), e.idempotencyKey());
+                if (matches.test(payload)) {
+                    matching.add(e);
+                }
+                java.util.Arrays.fill(payload, (byte) 0);
+            } catch (CryptoException unreadable) {
+                // blocked for an operator when its turn comes; it matches nobody here
+            }
+        }
+        return matching;
+    }
+
     public Optional<OutboxEntry> entry(long id) {
         return db.read(c -> select(c, " WHERE s.id = ?", id)).stream().findFirst();
     }

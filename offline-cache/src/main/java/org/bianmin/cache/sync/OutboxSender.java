@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.HolderKey;
 import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -34,18 +36,20 @@ final class OutboxSender {
     private final Clock clock;
     private final Consumer<SyncAlert> alerts;
     private final RandomGenerator random;
+    private final Supplier<Optional<HolderKey>> holderKey;
     private final ObjectMapper json = CatalogueReader.mapper();
     private Instant pausedUntil = Instant.MIN;
     private int consecutiveFailures;
 
     OutboxSender(PortalClient client, SyncSettings settings, OutboxPort outbox, Clock clock,
-                 Consumer<SyncAlert> alerts, RandomGenerator random) {
+                 Consumer<SyncAlert> alerts, RandomGenerator random, Supplier<Optional<HolderKey>> holderKey) {
         this.client = client;
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
         this.alerts = alerts;
         this.random = random;
+        this.holderKey = holderKey;
     }
 
     Instant pausedUntil() {
@@ -100,8 +104,18 @@ final class OutboxSender {
             if (entry.kind() == OutboundEntry.Kind.APPLICATION) {
                 SubmissionPayloads.Application a = SubmissionPayloads.read(entry.payload(),
                         SubmissionPayloads.Application.class);
+                String holder = null;
+                if (a.holderIdNumber() != null) {
+                    Optional<HolderKey> key = holderKey.get();
+                    if (key.isEmpty()) {
+                        // Without it the applicant could not find this application by card later: wait for it.
+                        return new OutboxPort.Outcome.Transient("the portal's holder key is not known yet",
+                                Duration.ZERO);
+                    }
+                    holder = key.get().hash(a.holderIdNumber());
+                }
                 body = json.writeValueAsBytes(new SubmissionRequest(entry.receiptNumber(), settings.kioskId(),
-                        entry.itemCode(), a.catalogueVersion(), entry.createdAt().atOffset(HALL), a.fields()));
+                        entry.itemCode(), a.catalogueVersion(), entry.createdAt().atOffset(HALL), a.fields(), holder));
                 path = ApiPaths.SUBMISSIONS;
             } else {
                 SubmissionPayloads.Rating r = SubmissionPayloads.read(entry.payload(), SubmissionPayloads.Rating.class);

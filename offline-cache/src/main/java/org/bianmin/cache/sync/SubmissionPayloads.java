@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 
@@ -15,8 +16,12 @@ public final class SubmissionPayloads {
 
     private static final ObjectMapper JSON = CatalogueReader.mapper();
 
-    /** An application: the form values and the catalogue version the form came from. */
-    public record Application(long catalogueVersion, Map<String, String> fields) {}
+    /**
+     * An application: the form values, the catalogue version the form came from, and the ID number of the card
+     * (or e-ID) the applicant identified with — what their applications are found by later (null in entries
+     * queued before that existed).
+     */
+    public record Application(long catalogueVersion, Map<String, String> fields, String holderIdNumber) {}
 
     /**
      * A rating: score 1–5, the reasons of a 差评, optional comment, and the receipt of the case rated (if any).
@@ -36,6 +41,17 @@ public final class SubmissionPayloads {
         } catch (IOException e) {
             throw new IllegalArgumentException("payload not serialisable: " + payload.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Matches the payloads of applications made by the holder of {@code idNumber}; unreadable ones never match. */
+    public static Predicate<byte[]> applicationBy(String idNumber) {
+        return payload -> {
+            try {
+                return idNumber.equalsIgnoreCase(read(payload, Application.class).holderIdNumber());
+            } catch (IOException e) {
+                return false; // a rating, or damaged: not this holder's application
+            }
+        };
     }
 
     /** Reads a payload; a damaged one is an {@link IOException} whose message never quotes the content. */

@@ -46,6 +46,7 @@ public final class SyncEngine implements AutoCloseable {
     private final OutboxSender sender;
     private final ReceiptLookup lookup;
     private final EidLookup eid;
+    private final HolderLookup holders;
     private final EventStream events;
     private final OutboxPort outbox;
     private final Supplier<List<Heartbeat.DeviceReport>> devices;
@@ -95,9 +96,10 @@ public final class SyncEngine implements AutoCloseable {
         this.http = PortalClient.newHttpClient(settings);
         this.client = new PortalClient(settings, http, clock);
         this.catalogue = new CatalogueSync(client, settings, store, clock, alerting);
-        this.sender = new OutboxSender(client, settings, outbox, clock, alerting, random);
         this.lookup = new ReceiptLookup(client, settings, clock);
         this.eid = new EidLookup(client, settings);
+        this.holders = new HolderLookup(client, settings, clock);
+        this.sender = new OutboxSender(client, settings, outbox, clock, alerting, random, holders::key);
         this.events = new EventStream(client, http, settings, clock, this::announced);
     }
 
@@ -140,6 +142,14 @@ public final class SyncEngine implements AutoCloseable {
     /** Blocks up to the request timeout: call from a background thread. */
     public ReceiptStatus lookup(String receiptNumber) {
         return lookup.lookup(receiptNumber);
+    }
+
+    /**
+     * The applications of the holder of {@code idNumber} at the portal (only a keyed hash of the number travels).
+     * Blocks up to two request timeouts: call off the FX thread.
+     */
+    public HolderStatus lookupHolder(String idNumber) {
+        return holders.lookup(idNumber);
     }
 
     /** Has the portal verify a scanned e-ID code. Blocks up to the request timeout: call off the FX thread. */

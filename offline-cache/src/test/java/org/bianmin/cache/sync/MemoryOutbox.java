@@ -28,7 +28,7 @@ final class MemoryOutbox implements OutboxPort {
 
     synchronized OutboundEntry addApplication(String receipt, String itemCode, Instant at) {
         byte[] payload = SubmissionPayloads.write(new SubmissionPayloads.Application(1,
-                Map.of("name", "张三", "idNumber", "350102199001011234")));
+                Map.of("name", "张三", "idNumber", "350102199001011234"), null));
         OutboundEntry e = new OutboundEntry(entries.size() + 1, UUID.randomUUID().toString(), receipt,
                 OutboundEntry.Kind.APPLICATION, itemCode, at, 0, payload);
         entries.add(new Entry(e));

@@ -16,8 +16,10 @@ import org.bianmin.cache.outbox.Backoff;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.Outbox;
+import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.protocol.api.SubmissionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class OfflineOutboxTest {
         for (int i = 0; i < 40; i++) {
             accepted.add(cache.outbox().enqueue(new NewSubmission(SubmissionKind.APPLICATION,
                     SyncFixture.PROMISED_ITEM, SubmissionPayloads.write(new SubmissionPayloads.Application(1,
-                            Map.of("name", "李四", "phone", "13800000000"))))));
+                            Map.of("name", "李四", "phone", "13800000000"), null)))));
         }
         accepted.add(cache.outbox().enqueue(new NewSubmission(SubmissionKind.RATING, SyncFixture.PROMISED_ITEM,
                 SubmissionPayloads.write(new SubmissionPayloads.Rating(2, List.of(RatingReason.SLOW,
@@ -93,5 +95,50 @@ class OfflineOutboxTest {
         for (Accepted a : accepted.subList(0, 40)) {
             assertThat(engine.lookup(a.receiptNumber())).as(a.receiptNumber()).isInstanceOf(ReceiptStatus.Live.class);
         }
+    }
+
+    @Test
+    void aHoldersApplicationsAreFoundQueuedHereThenAtThePortalThenAsLastKnown() throws Exception {
+        String holder = "110105199003071239";
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.addFirst(apply(holder));
+        }
+        String someoneElse = apply("35010219850520002X");
+        cache.outbox().enqueue(new NewSubmission(SubmissionKind.RATING, SyncFixture.PROMISED_ITEM,
+                SubmissionPayloads.write(new SubmissionPayloads.Rating(5, null, null, mine.getFirst()))));
+
+        proxy.mode(FaultProxy.Mode.DOWN);
+        engine.deliverNow().get();
+        assertThat(cache.outbox().undelivered(SubmissionPayloads.applicationBy(holder)))
+                .extracting(OutboxEntry::receiptNumber).containsExactlyElementsOf(mine);
+        assertThat(cache.outbox().undelivered(SubmissionPayloads.applicationBy("35010219850520002x")))
+                .extracting(OutboxEntry::receiptNumber).containsExactly(someoneElse);
+        assertThat(engine.lookupHolder(holder)).isInstanceOf(HolderStatus.Unavailable.class);
+
+        proxy.mode(FaultProxy.Mode.PASS);
+        for (int i = 0; i < 10 && cache.outbox().status().get(DeliveryState.DELIVERED) < 5; i++) {
+            f.clock.advance(Duration.ofMinutes(1));
+            engine.deliverNow().get();
+        }
+        assertThat(cache.outbox().undelivered(SubmissionPayloads.applicationBy(holder))).isEmpty();
+        assertThat(engine.lookupHolder(holder)).isInstanceOfSatisfying(HolderStatus.Live.class, live -> assertThat(
+                live.applications()).extracting(SubmissionStatus::receiptNumber).containsExactlyElementsOf(mine));
+        assertThat(engine.lookupHolder("35010219850520002X")).isInstanceOfSatisfying(HolderStatus.Live.class,
+                live -> assertThat(live.applications()).singleElement()
+                        .extracting(SubmissionStatus::receiptNumber).isEqualTo(someoneElse));
+
+        proxy.mode(FaultProxy.Mode.DOWN);
+        assertThat(engine.lookupHolder(holder)).isInstanceOfSatisfying(HolderStatus.LastKnown.class, known -> {
+            assertThat(known.applications()).extracting(SubmissionStatus::receiptNumber).containsExactlyElementsOf(mine);
+            assertThat(known.learnedAt()).isEqualTo(f.clock.instant());
+        });
+        assertThat(engine.lookupHolder("440106200001010011")).isInstanceOf(HolderStatus.Unavailable.class);
+    }
+
+    private String apply(String holderIdNumber) {
+        return cache.outbox().enqueue(new NewSubmission(SubmissionKind.APPLICATION, SyncFixture.PROMISED_ITEM,
+                SubmissionPayloads.write(new SubmissionPayloads.Application(1, Map.of("phone", "13800000000"),
+                        holderIdNumber)))).receiptNumber();
     }
 }

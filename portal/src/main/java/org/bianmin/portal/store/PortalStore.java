@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
 import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.HolderKey;
 import org.bianmin.protocol.api.KioskSummary;
 import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.api.RatingReceipt;
@@ -64,6 +65,9 @@ public final class PortalStore implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS idempotency (kiosk_id TEXT NOT NULL, idem_key TEXT NOT NULL,
                 request_hash TEXT NOT NULL, status INTEGER NOT NULL, response BLOB NOT NULL, created_at TEXT NOT NULL,
                 PRIMARY KEY (kiosk_id, idem_key));
+            CREATE TABLE IF NOT EXISTS submission_holder (receipt_number TEXT PRIMARY KEY, holder_key TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS submission_holder_key ON submission_holder (holder_key);
+            CREATE TABLE IF NOT EXISTS setting (name TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS eid_token (token_hash TEXT PRIMARY KEY, identity_json TEXT NOT NULL,
                 issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT);
             CREATE TABLE IF NOT EXISTS heartbeat (kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL,
@@ -236,6 +240,9 @@ public final class PortalStore implements AutoCloseable {
                     request.itemCode(), request.catalogueVersion(), request.submittedAt().toString(),
                     canonical.writeValueAsString(request.fields()), state.name(), now.toString(), now.toString(),
                     immediate ? 1 : 0);
+            if (request.holderKey() != null) {
+                update("INSERT INTO submission_holder VALUES (?, ?)", request.receiptNumber(), request.holderKey());
+            }
             addEvent(request.receiptNumber(), SubmissionState.RECEIVED, now, null);
             if (immediate) {
                 addEvent(request.receiptNumber(), SubmissionState.COMPLETED, now, "即办件，当场办结");
@@ -293,6 +300,28 @@ public final class PortalStore implements AutoCloseable {
         return read(() -> statusOf(receiptNumber));
     }
 
+    /** The applications filed under a holder key, newest first. */
+    public List<SubmissionStatus> submissionsByHolder(String holderKey, int limit) {
+        return statuses("SELECT h.receipt_number FROM submission_holder h JOIN submission s "
+                + "ON s.receipt_number = h.receipt_number WHERE h.holder_key = ? "
+                + "ORDER BY s.received_at DESC, s.rowid DESC LIMIT ?", holderKey, limit);
+    }
+
+    /** The key kiosks hash ID numbers with ({@link HolderKey}); made once, on first use, and kept. */
+    public HolderKey holderKey() {
+        return tx(() -> {
+            Optional<String> stored = queryString("SELECT value FROM setting WHERE name = 'holder_key'");
+            if (stored.isPresent()) {
+                return new HolderKey(stored.get());
+            }
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String key = Base64.getEncoder().encodeToString(bytes);
+            update("INSERT INTO setting VALUES ('holder_key', ?)", key);
+            return new HolderKey(key);
+        });
+    }
+
     /** The outcome of an operator moving a submission. */
     public sealed interface Advance {
         record Moved(SubmissionStatus status) implements Advance {}
@@ -324,15 +353,16 @@ public final class PortalStore implements AutoCloseable {
 
     /** The most recent submissions, newest first, for the operator page (no personal fields). */
     public List<SubmissionStatus> recentSubmissions(int limit) {
+        return statuses("SELECT receipt_number FROM submission ORDER BY received_at DESC, rowid DESC LIMIT ?", limit);
+    }
+
+    /** The status of each receipt number {@code sql} selects, in its order. */
+    private List<SubmissionStatus> statuses(String sql, Object... args) {
         return read(() -> {
             List<String> receipts = new ArrayList<>();
-            try (PreparedStatement ps = db.prepareStatement(
-                    "SELECT receipt_number FROM submission ORDER BY received_at DESC, rowid DESC LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        receipts.add(rs.getString(1));
-                    }
+            try (PreparedStatement ps = bind(sql, args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    receipts.add(rs.getString(1));
                 }
             }
             List<SubmissionStatus> result = new ArrayList<>();

@@ -10,6 +10,10 @@ public final class ApiPaths {
     /** Server-sent events: {@code catalogue} events carrying a {@link CatalogueAnnouncement}. */
     public static final String EVENTS = "/api/v1/events";
     public static final String SUBMISSIONS = "/api/v1/submissions";
+    /** The applications of one holder: {@link HolderLookupRequest} in, {@link SubmissionStatus} list out. */
+    public static final String SUBMISSIONS_BY_HOLDER = "/api/v1/submissions/by-holder";
+    /** The portal's {@link HolderKey}, for kiosks. */
+    public static final String HOLDER_KEY = "/api/v1/holder-key";
     public static final String RATINGS = "/api/v1/ratings";
     public static final String HEARTBEATS = "/api/v1/heartbeats";
     /** A kiosk has a scanned e-ID code verified: {@link EidVerificationRequest} in, {@link EidIdentity} out. */

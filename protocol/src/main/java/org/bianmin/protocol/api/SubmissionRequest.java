@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 /**
  * A citizen's application made at a kiosk. {@code receiptNumber} was issued offline by the kiosk and is unique;
  * {@code fields} holds the form values (personal data: the portal stores them, never logs them).
+ * {@code holderKey} (optional) is the applicant's {@link HolderKey keyed hash}: what a kiosk later finds the
+ * application by when the applicant places their ID card.
  */
 public record SubmissionRequest(String receiptNumber, String kioskId, String itemCode, long catalogueVersion,
-                                OffsetDateTime submittedAt, Map<String, String> fields) {
+                                OffsetDateTime submittedAt, Map<String, String> fields, String holderKey) {
 
     /** The kiosk's offline receipt numbers: letters, digits, hyphens and a check character that may be '*'. */
     private static final Pattern RECEIPT = Pattern.compile("^[A-Z0-9-]{5,39}[A-Z0-9*]$");
@@ -37,6 +39,9 @@ public record SubmissionRequest(String receiptNumber, String kioskId, String ite
         }
         if (submittedAt == null) {
             problems.add("submittedAt: required");
+        }
+        if (holderKey != null && !HolderKey.validHash(holderKey)) {
+            problems.add("holderKey: 64 lower-case hex digits");
         }
         return problems;
     }
