@@ -297,7 +297,7 @@ public final class Kiosk implements AutoCloseable {
                 .map(d -> item -> applications.accept(item));
         HomeViewModel home = new HomeViewModel(this::catalogue,
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
-                () -> navigator, apply, this::progress);
+                () -> navigator, apply, this::progress, () -> session.elderMode());
         navigator = new Navigator(home);
         session = new KioskSession(navigator, messages, language, id -> storageExecutor.execute(() -> cache.audit()
                 .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));

@@ -7,6 +7,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.PagerView;
 import org.bianmin.kiosk.ui.Widgets;
 
 /** A list of items, each row one large touch target with a badge saying whether it can be done here. */
@@ -21,7 +22,14 @@ public final class ItemListView {
         if (vm.rows().isEmpty()) {
             page.getChildren().add(Widgets.label(m.get("list.empty"), "notice"));
         }
-        for (ItemListViewModel.Row row : vm.rows()) {
+        page.getChildren().add(PagerView.paged("list-page", vm.pager(), vm.rows(), shown -> rows(shown, vm, m), m));
+        return Widgets.page(page);
+    }
+
+    private static VBox rows(java.util.List<ItemListViewModel.Row> shown, ItemListViewModel vm, Messages m) {
+        VBox rows = new VBox();
+        rows.getStyleClass().add("item-rows");
+        for (ItemListViewModel.Row row : shown) {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             VBox text = new VBox(Widgets.line(row.name(), "row-title"), Widgets.line(row.department(), "muted"));
@@ -32,8 +40,8 @@ public final class ItemListView {
             Button button = Widgets.button("item-" + row.code(), null, "item-row", () -> vm.open(row.code()));
             button.setGraphic(content);
             button.setMaxWidth(Double.MAX_VALUE);
-            page.getChildren().add(button);
+            rows.getChildren().add(button);
         }
-        return Widgets.page(page);
+        return rows;
     }
 }

@@ -2,12 +2,14 @@ package org.bianmin.kiosk.browse;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.detail.ItemDetailViewModel;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.ui.Pager;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -23,14 +25,25 @@ public final class ItemListViewModel implements Screen {
     private final Catalogue catalogue;
     private final Supplier<Navigator> navigator;
     private final Optional<Consumer<ServiceItem>> apply;
+    private final Pager pager;
 
+    /** Rows per page in elder mode: each row is a large touch target. */
+    static final int ELDER_ROWS = 4;
+
+    /** @param elder whether elder mode is on now: then the rows come a few at a time */
     public ItemListViewModel(Function<Messages, String> title, List<ServiceItem> items, Catalogue catalogue,
-                             Supplier<Navigator> navigator, Optional<Consumer<ServiceItem>> apply) {
+                             Supplier<Navigator> navigator, Optional<Consumer<ServiceItem>> apply,
+                             BooleanSupplier elder) {
         this.title = title;
         this.items = List.copyOf(items);
         this.catalogue = catalogue;
         this.navigator = navigator;
         this.apply = apply;
+        this.pager = new Pager(elder, ELDER_ROWS);
+    }
+
+    public Pager pager() {
+        return pager;
     }
 
     public String title(Messages messages) {

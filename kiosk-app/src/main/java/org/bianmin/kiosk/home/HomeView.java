@@ -8,6 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.PagerView;
 import org.bianmin.kiosk.ui.Widgets;
 
 /** Home screen: welcome, search, department tiles, life-event tiles. */
@@ -31,32 +32,30 @@ public final class HomeView {
                 vm::openProgress));
         searchRow.getStyleClass().add("search-row");
 
-        TilePane departments = tiles();
-        for (HomeViewModel.Tile t : vm.departmentTiles()) {
-            departments.getChildren().add(Widgets.tile("dept-" + t.code(), t.label(),
-                    m.get("home.itemCount", t.itemCount()), () -> vm.openDepartment(t.code())));
-        }
         VBox page = new VBox(
                 Widgets.label(m.get("home.welcome"), "welcome"),
                 searchRow,
                 Widgets.label(m.get("home.departments"), "section-title"),
-                departments);
+                PagerView.paged("dept-page", vm.departmentPager(), vm.departmentTiles(),
+                        shown -> tiles(shown, "dept-", vm::openDepartment, m), m));
         if (!vm.topicTiles().isEmpty()) {
-            TilePane topics = tiles();
-            for (HomeViewModel.Tile t : vm.topicTiles()) {
-                topics.getChildren().add(Widgets.tile("topic-" + t.code(), t.label(),
-                        m.get("home.itemCount", t.itemCount()), () -> vm.openTopic(t.code())));
-            }
-            page.getChildren().addAll(Widgets.label(m.get("home.topics"), "section-title"), topics);
+            page.getChildren().addAll(Widgets.label(m.get("home.topics"), "section-title"),
+                    PagerView.paged("topic-page", vm.topicPager(), vm.topicTiles(),
+                            shown -> tiles(shown, "topic-", vm::openTopic, m), m));
         }
         page.getChildren().add(Widgets.label(m.get("home.catalogueVersion", vm.catalogue().version()), "muted"));
         page.getStyleClass().add("home");
         return Widgets.page(page);
     }
 
-    private static TilePane tiles() {
+    private static TilePane tiles(java.util.List<HomeViewModel.Tile> shown, String idPrefix,
+                                  java.util.function.Consumer<String> open, Messages m) {
         TilePane pane = new TilePane();
         pane.getStyleClass().add("tiles");
+        for (HomeViewModel.Tile t : shown) {
+            pane.getChildren().add(Widgets.tile(idPrefix + t.code(), t.label(), m.get("home.itemCount", t.itemCount()),
+                    () -> open.accept(t.code())));
+        }
         return pane;
     }
 }

@@ -2,6 +2,7 @@ package org.bianmin.kiosk.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,15 +26,17 @@ public final class SearchViewModel implements Screen {
     private final Catalogue catalogue;
     private final Supplier<Navigator> navigator;
     private final Optional<Consumer<ServiceItem>> apply;
+    private final BooleanSupplier elder;
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ItemListViewModel> results = new ReadOnlyObjectWrapper<>();
 
     public SearchViewModel(ItemFinder finder, Catalogue catalogue, Supplier<Navigator> navigator,
-                           Optional<Consumer<ServiceItem>> apply) {
+                           Optional<Consumer<ServiceItem>> apply, BooleanSupplier elder) {
         this.finder = finder;
         this.catalogue = catalogue;
         this.navigator = navigator;
         this.apply = apply;
+        this.elder = elder;
         query.addListener((obs, old, now) -> update(now));
         update("");
     }
@@ -50,6 +53,7 @@ public final class SearchViewModel implements Screen {
     private void update(String text) {
         String q = text == null ? "" : text.strip();
         List<ServiceItem> found = q.isEmpty() ? List.of() : finder.find(q);
-        results.set(new ItemListViewModel(m -> m.get("search.title", q), found, catalogue, navigator, apply));
+        results.set(new ItemListViewModel(m -> m.get("search.title", q), found, catalogue, navigator, apply,
+                elder));
     }
 }

@@ -27,11 +27,37 @@ class HomeViewModelTest {
     private final HomeViewModel home = new HomeViewModel(() -> catalogue,
             q -> search.search(q, 50).stream().map(SearchHit::item).toList(),
             () -> navigator, java.util.Optional.of(applied::add),
-            () -> new org.bianmin.kiosk.ui.Screen() { });
+            () -> new org.bianmin.kiosk.ui.Screen() { }, () -> this.elder);
+    private boolean elder;
 
     {
         navigator = new Navigator(home);
         search.accept(new StoredCatalogue(catalogue, CatalogueSignature.UNSIGNED, java.time.Instant.EPOCH));
+    }
+
+    @Test
+    void elderModeShowsTilesAndRowsAFewAtATime() {
+        int departments = home.departmentTiles().size();
+        assertThat(home.departmentPager().visible(home.departmentTiles())).hasSize(departments);
+        elder = true;
+        var pager = home.departmentPager();
+        assertThat(pager.visible(home.departmentTiles())).containsExactlyElementsOf(home.departmentTiles().subList(0, 6));
+        assertThat(pager.hasPrevious(departments)).isFalse();
+        pager.next(departments);
+        assertThat(pager.visible(home.departmentTiles()))
+                .containsExactlyElementsOf(home.departmentTiles().subList(6, departments));
+        assertThat(pager.hasNext(departments)).isFalse();
+        pager.next(departments);
+        assertThat(pager.page(departments)).as("no page past the last").isEqualTo(1);
+        elder = false;
+        assertThat(pager.visible(home.departmentTiles())).as("standard mode: all, page clamped").hasSize(departments);
+
+        elder = true;
+        home.openDepartment(home.departmentTiles().get(1).code());
+        var list = (org.bianmin.kiosk.browse.ItemListViewModel) navigator.current();
+        assertThat(list.rows()).hasSizeGreaterThan(4);
+        assertThat(list.pager().visible(list.rows())).hasSize(4);
+        assertThat(list.pager().pages(list.rows().size())).isEqualTo((list.rows().size() + 3) / 4);
     }
 
     @Test

@@ -50,6 +50,49 @@ class ElderModeUiTest extends FxRobot {
     }
 
     @Test
+    void elderModeShowsFewerItemsAPageAtATimeWithLargeMoreButtons() {
+        var home = (org.bianmin.kiosk.home.HomeViewModel) kiosk.navigator().current();
+        int departments = home.departmentTiles().size();
+        assertThat(ids("dept-").size()).as("standard mode shows every tile").isEqualTo(departments);
+        assertThat(lookup("#dept-page-next").tryQuery()).isEmpty();
+
+        clickOn("#elder-mode");
+        List<String> firstPage = ids("dept-");
+        assertThat(firstPage).hasSize(6);
+        assertThat(ids("topic-")).hasSizeLessThanOrEqualTo(6);
+        assertThat(lookup("#dept-page-previous").queryButton().isDisabled()).isTrue();
+        Bounds more = lookup("#dept-page-next").queryButton().getLayoutBounds();
+        assertThat(Math.min(more.getWidth(), more.getHeight())).isGreaterThanOrEqualTo(60);
+        press("#dept-page-next");
+        List<String> secondPage = ids("dept-");
+        assertThat(secondPage).hasSize(departments - 6).doesNotContainAnyElementsOf(firstPage);
+        press("#dept-page-previous");
+        assertThat(ids("dept-")).isEqualTo(firstPage);
+
+        press("#" + firstPage.get(1));
+        var list = (org.bianmin.kiosk.browse.ItemListViewModel) kiosk.navigator().current();
+        assertThat(list.rows()).hasSizeGreaterThan(4);
+        assertThat(ids("item-")).hasSize(4);
+        press("#list-page-next");
+        assertThat(ids("item-")).hasSize(Math.min(4, list.rows().size() - 4));
+    }
+
+    /** A touch on a button that may sit below the fold of this 1000-pixel test window. */
+    private void press(String query) {
+        interact(() -> lookup(query).queryButton().fire());
+    }
+
+    /** Ids of the visible nodes whose id starts with {@code prefix}, top to bottom, left to right. */
+    private List<String> ids(String prefix) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(n -> n.getId() != null && n.getId().startsWith(prefix) && !n.getId().contains("-page")
+                && n.isVisible()).queryAll().stream()
+                .sorted(java.util.Comparator.comparingDouble((Node n) -> n.localToScene(0, 0).getY())
+                        .thenComparingDouble(n -> n.localToScene(0, 0).getX()))
+                .map(Node::getId).toList();
+    }
+
+    @Test
     void standardModeKeepsTouchTargetsAt44PxOrMore() {
         assertThat(nodes(ButtonBase.class)).allSatisfy(b -> assertThat(Math.min(b.getWidth(), b.getHeight()))
                 .as(describe(b)).isGreaterThanOrEqualTo(44));
