@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
@@ -212,21 +213,27 @@ public final class JourneyViews {
         comment.textProperty().bindBidirectional(vm.commentProperty());
         Keypad keypad = new Keypad(m, Keypad.Mode.CHINESE, vm.ime());
         keypad.target(comment, Keypad.Mode.CHINESE);
-        VBox poorOnly = new VBox(12, reasonTitle, reasons, comment, keypad.node());
+        VBox poorOnly = new VBox(12, reasonTitle, reasons, comment);
+        Node keys = keypad.node();
         Button submit = Widgets.button("rating-submit", m.get("rating.submit"), "primary", vm::submit);
         Runnable render = () -> {
             boolean poor = vm.levelProperty().get() != null && vm.levelProperty().get().poor();
-            poorOnly.setVisible(poor);
-            poorOnly.setManaged(poor);
+            for (Node n : List.of(poorOnly, keys)) {
+                n.setVisible(poor);
+                n.setManaged(poor);
+            }
             submit.setDisable(!vm.canSubmit());
         };
         vm.levelProperty().addListener((o, a, b) -> render.run());
         vm.reasons().addListener((javafx.collections.SetChangeListener<RatingReason>) c -> render.run());
         render.run();
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
-        // Send and skip stay in reach at the bottom while the comment keypad is open.
-        HBox actions = new HBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary",
+        // The comment keypad, send and skip stay in reach at the bottom however many reasons there are.
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        VBox buttons = new VBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary",
                 vm::skip));
+        HBox actions = new HBox(24, keys, gap, buttons);
         actions.getStyleClass().add("action-bar");
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
