@@ -62,6 +62,8 @@ import org.bianmin.kiosk.journey.EidCodes;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.operator.IdentityViewModel;
 import org.bianmin.kiosk.operator.OperatorPanelViewModel;
+import org.bianmin.kiosk.technician.SerialPortList;
+import org.bianmin.kiosk.technician.TechnicianConsoleViewModel;
 import org.bianmin.kiosk.progress.CardLookup;
 import org.bianmin.kiosk.progress.HolderProgress;
 import org.bianmin.kiosk.progress.ProgressViewModel;
@@ -127,10 +129,7 @@ public final class Kiosk implements AutoCloseable {
     private Applications applications;
     private Executor ui;
     private AdminAccess admin;
-    /**
-     * The consoles behind the hidden entry, by role. {@link #show} registers the operator panel; the technician
-     * console registers {@link AdminRole#TECHNICIAN} there the same way.
-     */
+    /** The consoles behind the hidden entry, by role: {@link #show} registers the operator panel and the technician console. */
     private final Consoles consoles = new Consoles();
     private ScanFeed scanFeed;
 
@@ -163,6 +162,9 @@ public final class Kiosk implements AutoCloseable {
      * is only logged (never its content: it may be personal).
      */
     public void onScan(ScanResult result) {
+        if (navigator.current() instanceof TechnicianConsoleViewModel console && console.scanned(result)) {
+            return;
+        }
         if (result instanceof ScanResult.Scanned(ScanPayload.EidToken token, var charset)
                 && navigator.current() instanceof IdentifyViewModel identify) {
             identify.eidScanned(token.text());
@@ -193,10 +195,12 @@ public final class Kiosk implements AutoCloseable {
         return status;
     }
 
-    /** The progress screen: by receipt number, and by ID card where there is a reader. */
+    /** The progress screen: by receipt number, and by ID card where there is a reader; wiped with the session. */
     private ProgressViewModel progress() {
-        return new ProgressViewModel(this::lookUp, devices.map(d -> new CardLookup(d.reader(), deviceExecutor,
-                this::holderProgress)), storageExecutor, ui);
+        ProgressViewModel progress = new ProgressViewModel(this::lookUp, devices.map(d -> new CardLookup(d.reader(),
+                deviceExecutor, this::holderProgress)), storageExecutor, ui);
+        session.onEnd(progress::wipe);
+        return progress;
     }
 
     /** A holder's applications: the portal's (by keyed hash), and those still waiting in this kiosk's outbox. */
@@ -315,6 +319,10 @@ public final class Kiosk implements AutoCloseable {
                 cache, sync, new ConfigStore(data.config()), new IdentityViewModel.Running(config.kioskId(),
                 config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList()), this::importKeys,
                 FileBrowserViewModel.mediaRoots(), clock, storageExecutor, ui)));
+        consoles.register(AdminRole.TECHNICIAN, s -> new TechnicianConsoleViewModel(s,
+                new TechnicianConsoleViewModel.Services(config.kioskId(), configured, new ConfigStore(data.config()),
+                        data.config(), data.logs(), this::selfCheck, versions(), FileBrowserViewModel.mediaRoots(),
+                        SerialPortList.BY_ID, clock, deviceExecutor, storageExecutor, ui)));
         notices = new ServiceNotices(ui);
         notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
         devices.ifPresent(d -> {
@@ -358,18 +366,32 @@ public final class Kiosk implements AutoCloseable {
         return keys;
     }
 
+    /** What a diagnostics bundle says this kiosk runs. */
+    private static Map<String, String> versions() {
+        Map<String, String> versions = new java.util.LinkedHashMap<>();
+        versions.put("bianmin-kiosk", Version.current());
+        versions.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        versions.put("javafx", Probes.system().javafx().orElse("unknown"));
+        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        return versions;
+    }
+
     /** Any touch, click or key: resets both idle times (the citizen's and the admin console's). */
     public void input(Instant now) {
         idle.input(now);
         admin.idle().input(now);
     }
 
-    /** A clock tick: the admin idle time counts while an admin screen is up, the citizen's otherwise. */
+    /**
+     * A clock tick: the admin idle time counts while an admin screen is up, the citizen's otherwise, and only while
+     * a citizen is using the kiosk.
+     */
     public void tick(Instant now) {
         if (navigator.current() instanceof AdminScreen) {
             admin.idle().tick(now);
         } else {
-            idle.tick(now);
+            idle.tick(now, session.inProgress());
         }
     }
 

@@ -58,6 +58,12 @@ public record KioskConfig(
                 portalToken, keys, admin);
     }
 
+    /** The same config with another device list (the technician console's edit). */
+    public KioskConfig withDevices(List<DeviceConfig> next) {
+        return new KioskConfig(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,
+                next, portalToken, trustedKeys, admin);
+    }
+
     /** The same config with other admin-entry settings (PINs, console idle time). */
     public KioskConfig withAdmin(AdminConfig settings) {
         return new KioskConfig(kioskId, portalUrl, language, idleSeconds, elderIdleSeconds, idleCountdownSeconds,

@@ -29,6 +29,8 @@ public final class ConfiguredDevices implements AutoCloseable {
 
     private final Devices.Workspace workspace;
     private final Map<String, ManagedDevice> opened = new LinkedHashMap<>();
+    /** Every device in the config, running or not, in config order. */
+    private final Map<String, DeviceConfig> configured = new LinkedHashMap<>();
     /** Devices in the config that could not be started, with the reason (no personal data: a config problem). */
     private final Map<String, String> notStarted = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -40,6 +42,7 @@ public final class ConfiguredDevices implements AutoCloseable {
     public static ConfiguredDevices open(List<DeviceConfig> configs, Devices.Workspace workspace) {
         ConfiguredDevices devices = new ConfiguredDevices(workspace);
         for (DeviceConfig config : configs) {
+            devices.configured.put(config.name(), config);
             try {
                 devices.opened.put(config.name(), Devices.open(config, workspace));
             } catch (Devices.DeviceSetupException e) {
@@ -59,6 +62,11 @@ public final class ConfiguredDevices implements AutoCloseable {
         return Optional.ofNullable(opened.get(name));
     }
 
+    /** Every device entry as configured now, running or not, in config order. */
+    public synchronized List<DeviceConfig> configured() {
+        return List.copyOf(configured.values());
+    }
+
     /** Why a configured device is not running, if it is not. */
     public synchronized Optional<String> notStarted(String name) {
         return Optional.ofNullable(notStarted.get(name));
@@ -76,6 +84,7 @@ public final class ConfiguredDevices implements AutoCloseable {
     public ManagedDevice reconfigure(DeviceConfig next) throws Devices.DeviceSetupException {
         ManagedDevice now;
         synchronized (this) {
+            configured.put(next.name(), next);
             ManagedDevice current = opened.get(next.name());
             try {
                 now = current == null ? Devices.open(next, workspace)
@@ -97,6 +106,10 @@ public final class ConfiguredDevices implements AutoCloseable {
     /** Told, on the thread that reconfigured, after a device was moved to a new config. */
     public void addListener(Runnable listener) {
         listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     /** What the journey needs; empty when no ID-card reader is configured (applying is then not offered). */

@@ -1,11 +1,6 @@
 package org.bianmin.kiosk.journey;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,15 +10,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
@@ -170,7 +161,7 @@ public final class JourneyViews {
                 Widgets.label(m.get("receipt.number"), "detail-label"), number,
                 Widgets.label(m.get(vm.statusKey()), "receipt-status"),
                 Widgets.label(m.get("receipt.scanHint"), "muted")),
-                qr(vm.trackingPayload(), 240));
+                Widgets.qr(vm.trackingPayload(), 240, "receipt-qr"));
         body.setAlignment(Pos.CENTER_LEFT);
         page.getChildren().addAll(body, paper, card,
                 Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
@@ -181,13 +172,23 @@ public final class JourneyViews {
         VBox page = page(m.get("rating.title"), "rating");
         HBox levels = new HBox(12);
         levels.getStyleClass().add("rating-levels");
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        // The toggles show the view-model's choices, on every build and after every tap: a redraw (language, elder
+        // mode, a notice) keeps them, and one tap always flips what the citizen sees.
+        Map<RatingViewModel.Level, ToggleButton> levelButtons = new EnumMap<>(RatingViewModel.Level.class);
+        Map<RatingReason, ToggleButton> reasonButtons = new EnumMap<>(RatingReason.class);
+        Runnable showChoices = () -> {
+            levelButtons.forEach((level, b) -> b.setSelected(level == vm.levelProperty().get()));
+            reasonButtons.forEach((reason, b) -> b.setSelected(vm.reasons().contains(reason)));
+        };
         for (RatingViewModel.Level level : RatingViewModel.Level.values()) {
             ToggleButton b = new ToggleButton(m.of("rating.level", level));
             b.setId("rating-" + level.score);
             b.getStyleClass().add("choice");
-            b.setToggleGroup(group);
-            b.setOnAction(e -> vm.choose(level));
+            b.setOnAction(e -> {
+                vm.choose(level);
+                showChoices.run();
+            });
+            levelButtons.put(level, b);
             levels.getChildren().add(b);
         }
         FlowPane reasons = new FlowPane();
@@ -197,14 +198,17 @@ public final class JourneyViews {
             b.setId("reason-" + reason.name());
             b.getStyleClass().add("choice");
             b.setOnAction(e -> {
-                if (b.isSelected()) {
-                    vm.reasons().add(reason);
-                } else {
+                if (vm.reasons().contains(reason)) {
                     vm.reasons().remove(reason);
+                } else {
+                    vm.reasons().add(reason);
                 }
+                showChoices.run();
             });
+            reasonButtons.put(reason, b);
             reasons.getChildren().add(b);
         }
+        showChoices.run();
         Label reasonTitle = Widgets.label(m.get("rating.reasons"), "detail-label");
         TextField comment = new TextField();
         comment.setId("rating-comment");
@@ -252,25 +256,5 @@ public final class JourneyViews {
         page.getStyleClass().addAll("journey", styleClass);
         page.setId("journey-" + styleClass);
         return page;
-    }
-
-    /** The tracking QR drawn from ZXing's matrix: no image files, crisp at any size. */
-    static ImageView qr(String payload, int size) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-            WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
-            PixelWriter w = image.getPixelWriter();
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    w.setColor(x, y, matrix.get(x, y) ? Color.BLACK : Color.WHITE);
-                }
-            }
-            ImageView view = new ImageView(image);
-            view.setId("receipt-qr");
-            return view;
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("tracking payload cannot be a QR code", e);
-        }
     }
 }

@@ -37,7 +37,8 @@ public final class ReceiptViewModel implements Screen {
 
     private final JourneyContext context;
     private final Journey journey;
-    private final Receipt receipt;
+    /** Holds the applicant (name, ID number, phone): dropped when the session ends. */
+    private Receipt receipt;
     private final ReadOnlyObjectWrapper<Paper> paper = new ReadOnlyObjectWrapper<>(Paper.PRINTING);
     private final ReadOnlyBooleanWrapper cardTaken = new ReadOnlyBooleanWrapper(false);
     private boolean started;
@@ -46,6 +47,12 @@ public final class ReceiptViewModel implements Screen {
         this.context = context;
         this.journey = journey;
         this.receipt = receipt(context, journey);
+        context.session().onEnd(() -> receipt = null);
+    }
+
+    /** True once nothing personal is held (what the idle-wipe test checks). */
+    public boolean isWiped() {
+        return receipt == null;
     }
 
     public String receiptNumber() {
@@ -104,6 +111,8 @@ public final class ReceiptViewModel implements Screen {
     }
 
     private void print(EscPosPrinter printer) {
+        // The job takes its own reference: the session may end (dropping the field) before the printer thread runs.
+        Receipt receipt = this.receipt;
         context.printing().execute(() -> {
             Paper result;
             try {

@@ -1,10 +1,14 @@
 package org.bianmin.kiosk.operator;
 
+import static org.bianmin.kiosk.admin.StaffWidgets.card;
+import static org.bianmin.kiosk.admin.StaffWidgets.field;
+import static org.bianmin.kiosk.admin.StaffWidgets.message;
+import static org.bianmin.kiosk.admin.StaffWidgets.row;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +26,7 @@ import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.kiosk.admin.FileBrowserView;
 import org.bianmin.kiosk.admin.Prompt;
+import org.bianmin.kiosk.admin.StaffWidgets;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
@@ -37,18 +42,10 @@ public final class OperatorPanelView {
     public static Node build(OperatorPanelViewModel vm, Messages m) {
         ZoneId zone = vm.session().zone();
         HBox tabs = new HBox();
-        tabs.getStyleClass().add("operator-tabs");
         BorderPane body = new BorderPane();
         Runnable render = () -> {
-            tabs.getChildren().clear();
-            for (OperatorPanelViewModel.Section s : OperatorPanelViewModel.Section.values()) {
-                Button tab = Widgets.button("op-tab-" + s.name(), m.of("operator.section", s), "operator-tab",
-                        () -> vm.show(s));
-                if (s == vm.sectionProperty().get()) {
-                    tab.getStyleClass().add("selected");
-                }
-                tabs.getChildren().add(tab);
-            }
+            tabs.getChildren().setAll(StaffWidgets.tabs(OperatorPanelViewModel.Section.values(),
+                    vm.sectionProperty().get(), "op-tab-", "operator.section", m, vm::show));
             body.setCenter(vm.browserProperty().get() != null
                     ? FileBrowserView.build(vm.browserProperty().get(), m, zone)
                     : switch (vm.sectionProperty().get()) {
@@ -184,12 +181,7 @@ public final class OperatorPanelView {
         };
         vm.keysProperty().addListener((o, a, b) -> showKeys.run());
         showKeys.run();
-        VBox said = new VBox();
-        said.setId("identity-messages");
-        Runnable showMessages = () -> said.getChildren().setAll(vm.messagesProperty().get().stream()
-                .map(p -> (Node) Widgets.label(p.text(m, zone), "operator-message")).toList());
-        vm.messagesProperty().addListener((o, a, b) -> showMessages.run());
-        showMessages.run();
+        Node said = StaffWidgets.messages(vm.messagesProperty(), m, zone, "identity-messages");
         IdentityViewModel.Running running = vm.running();
         Label restart = Widgets.label(m.get("operator.identity.running", running.kioskId(), running.portalUrl(),
                 String.join(", ", running.keyIds())), "banner-warn");
@@ -251,41 +243,5 @@ public final class OperatorPanelView {
     private static String age(Duration age, Messages m) {
         return age.toHours() >= 1 ? m.get("operator.outbox.hours", age.toHours(), age.toMinutesPart())
                 : m.get("operator.outbox.minutes", Math.max(1, age.toMinutes()));
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.getStyleClass().add("form-field");
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static VBox card(String title, Node... content) {
-        VBox card = new VBox(Widgets.label(title, "section-title"));
-        card.getChildren().addAll(content);
-        card.getStyleClass().add("card");
-        return card;
-    }
-
-    /** A line that shows the latest answer of a card's actions. */
-    private static Node message(ObservableValue<Prompt> prompt, Messages m, ZoneId zone, String id) {
-        Label label = Widgets.label("", "operator-message");
-        label.setId(id);
-        Runnable show = () -> {
-            Prompt p = prompt.getValue();
-            label.setText(p == null ? "" : p.text(m, zone));
-            label.setVisible(p != null);
-            label.setManaged(p != null);
-        };
-        prompt.addListener((o, a, b) -> show.run());
-        show.run();
-        return label;
-    }
-
-    private static void row(GridPane grid, int at, String label, String value, String id) {
-        Label v = Widgets.label(value, "detail-value");
-        v.setId(id);
-        grid.addRow(at, Widgets.label(label, "detail-label"), v);
     }
 }

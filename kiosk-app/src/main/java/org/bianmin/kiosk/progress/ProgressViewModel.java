@@ -140,8 +140,11 @@ public final class ProgressViewModel implements Screen {
             HolderProgress progress = byCard.orElseThrow().lookup().apply(idNumber);
             ui.execute(() -> {
                 busy.set(false);
-                answer.set(null);
-                holderAnswer.set(progress);
+                // A late answer for a citizen who has left (and been wiped) is dropped.
+                if (active) {
+                    answer.set(null);
+                    holderAnswer.set(progress);
+                }
             });
         });
     }
@@ -169,9 +172,19 @@ public final class ProgressViewModel implements Screen {
             ReceiptStatus status = lookup.apply(number);
             ui.execute(() -> {
                 busy.set(false);
-                holderAnswer.set(null);
-                answer.set(status);
+                if (active) {
+                    holderAnswer.set(null);
+                    answer.set(status);
+                }
             });
         });
+    }
+
+    /** At the session's end: forgets the receipt number and the answers (a holder's applications). */
+    public void wipe() {
+        receiptNumber.set("");
+        answer.set(null);
+        holderAnswer.set(null);
+        cardError.set("");
     }
 }

@@ -8,8 +8,9 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * Watches for a citizen who walked away: after {@code idle} without input (longer in elder mode) a countdown
- * starts; when it runs out the session ends. Time comes in through {@link #tick}, so tests drive it with any
- * clock and production with a one-second timeline.
+ * starts; when it runs out the session ends. It only counts while the kiosk is in use: an empty kiosk is left
+ * alone. Time comes in through {@link #tick}, so tests drive it with any clock and production with a one-second
+ * timeline.
  */
 public final class IdleMonitor {
 
@@ -40,7 +41,22 @@ public final class IdleMonitor {
         secondsLeft.set(NOT_COUNTING);
     }
 
+    /** A clock tick for a screen that is in use whenever it shows (the admin console). */
     public void tick(Instant now) {
+        tick(now, true);
+    }
+
+    /**
+     * A clock tick. While nobody is using the kiosk ({@code inUse} false) there is nobody to ask "still there?" and
+     * no session to end: no countdown, and the quiet time starts over, so it counts from when a visit began (a scan
+     * can begin one without a touch) rather than from a touch long before.
+     */
+    public void tick(Instant now, boolean inUse) {
+        if (!inUse) {
+            lastInput = now;
+            secondsLeft.set(NOT_COUNTING);
+            return;
+        }
         Duration quiet = Duration.between(lastInput, now);
         Duration limit = elderMode.getAsBoolean() ? elderIdle : idle;
         if (quiet.compareTo(limit) < 0) {

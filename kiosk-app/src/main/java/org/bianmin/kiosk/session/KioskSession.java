@@ -50,6 +50,14 @@ public final class KioskSession {
         wipers.add(wipe);
     }
 
+    /**
+     * Whether a citizen is using the kiosk: anything beyond the untouched home screen (another screen, elder mode,
+     * another language, or something personal waiting to be wiped). Only then is there a visit to time out.
+     */
+    public boolean inProgress() {
+        return !navigator.atHome() || elderMode() || messages.language() != defaultLanguage || !wipers.isEmpty();
+    }
+
     public void end() {
         ended.accept(id);
         id = UUID.randomUUID().toString();

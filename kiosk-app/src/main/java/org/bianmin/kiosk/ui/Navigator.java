@@ -40,6 +40,10 @@ public final class Navigator {
         switchTo(screen);
     }
 
+    public boolean atHome() {
+        return current.get() == home;
+    }
+
     public boolean canGoBack() {
         return !history.isEmpty();
     }

@@ -23,6 +23,8 @@ import org.bianmin.kiosk.progress.ProgressView;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.search.SearchView;
 import org.bianmin.kiosk.search.SearchViewModel;
+import org.bianmin.kiosk.technician.TechnicianConsoleView;
+import org.bianmin.kiosk.technician.TechnicianConsoleViewModel;
 
 /** Renders a screen's view-model in the current language. Views hold no state of their own. */
 public final class ViewFactory {
@@ -44,6 +46,7 @@ public final class ViewFactory {
             case RatingViewModel rating -> JourneyViews.rating(rating, messages);
             case PinPadViewModel pad -> PinPadView.build(pad, messages);
             case OperatorPanelViewModel panel -> OperatorPanelView.build(panel, messages);
+            case TechnicianConsoleViewModel console -> TechnicianConsoleView.build(console, messages);
             default -> throw new IllegalArgumentException("no view for " + screen.getClass().getName());
         };
     }

@@ -1,14 +1,25 @@
 package org.bianmin.kiosk.ui;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /** Small builders for the kiosk's recurring controls, so every screen looks and behaves alike. */
 public final class Widgets {
@@ -68,5 +79,25 @@ public final class Widgets {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("page");
         return scroll;
+    }
+
+    /** A QR code drawn from ZXing's matrix: no image files, crisp at any size. */
+    public static ImageView qr(String payload, int size, String id) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
+            PixelWriter w = image.getPixelWriter();
+            for (int y = 0; y < matrix.getHeight(); y++) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    w.setColor(x, y, matrix.get(x, y) ? Color.BLACK : Color.WHITE);
+                }
+            }
+            ImageView view = new ImageView(image);
+            view.setId(id);
+            return view;
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("payload cannot be a QR code", e);
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import org.bianmin.cache.audit.AuditRecord;
@@ -138,11 +137,7 @@ class AdminEntryUiTest extends FxRobot {
     }
 
     private void tapCorner(int times) {
-        Node root = lookup(".shell").query();
-        Bounds screen = root.localToScreen(root.getBoundsInLocal());
-        for (int i = 0; i < times; i++) {
-            clickOn(screen.getMinX() + 20, screen.getMinY() + 20);
-        }
+        StaffLogin.tapCorner(this, times);
     }
 
     private void type(String pin) throws Exception {

@@ -349,10 +349,7 @@ class CitizenJourneyUiTest extends FxRobot {
         Journey journey = form.journey();
         assertThat(personalValuesOnScreen()).isNotEmpty();
 
-        java.time.Instant later = java.time.Instant.now().plusSeconds(KioskConfig.defaults().idleSeconds());
-        interact(() -> kiosk.idle().tick(later));
-        assertThat(lookup("#idle-dialog").tryQuery()).as("countdown shown").isPresent();
-        interact(() -> kiosk.idle().tick(later.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
+        goIdle();
 
         waitFor("#search-field");
         assertThat(personalValuesOnScreen()).isEmpty();
@@ -362,6 +359,107 @@ class CitizenJourneyUiTest extends FxRobot {
             assertThat(e.shownValue()).isEmpty();
         });
         assertThat(kiosk.navigator().canGoBack()).isFalse();
+    }
+
+    @Test
+    void goingIdleOnTheReceiptOrTheProgressScreenLeavesNoPersonalValueBehind() throws Exception {
+        applyUntilReceipt();
+        ReceiptViewModel receipt = (ReceiptViewModel) kiosk.navigator().current();
+        String receiptNumber = receipt.receiptNumber();
+        assertThat(receipt.isWiped()).isFalse();
+
+        goIdle();
+        waitFor("#search-field");
+        assertThat(receipt.isWiped()).as("the receipt's name, ID number and phone are gone").isTrue();
+        assertThat(personalValuesOnScreen()).isEmpty();
+        assertThat(texts()).doesNotContain(receiptNumber);
+
+        // The card still lies on the reader: the next visit looks up progress by it and by the receipt number.
+        clickOn("#progress");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(
+                ZH.get("progress.holder.title", "110105********1239")));
+        var progress = (org.bianmin.kiosk.progress.ProgressViewModel) kiosk.navigator().current();
+        clickOn("#progress-field").write(receiptNumber);
+        assertThat(progress.holderAnswerProperty().get()).isNotNull();
+
+        goIdle();
+        waitFor("#search-field");
+        assertThat(progress.receiptNumberProperty().get()).isEmpty();
+        assertThat(progress.holderAnswerProperty().get()).isNull();
+        assertThat(progress.answerProperty().get()).isNull();
+        assertThat(personalValuesOnScreen()).isEmpty();
+        assertThat(texts()).doesNotContain(receiptNumber);
+    }
+
+    @Test
+    void anUntouchedKioskNeitherCountsDownNorEndsSessions() {
+        String session = kiosk.session().id();
+        java.time.Instant now = java.time.Instant.now();
+        for (int minutes = 1; minutes <= 10; minutes++) {
+            java.time.Instant tick = now.plus(java.time.Duration.ofMinutes(minutes));
+            interact(() -> kiosk.tick(tick));
+            assertThat(lookup("#idle-dialog").tryQuery()).as("no countdown on an empty kiosk").isEmpty();
+        }
+        assertThat(kiosk.session().id()).as("no session ended").isEqualTo(session);
+
+        // Elder mode switched on is a visit: left alone, it times out and the kiosk is reset.
+        clickOn("#elder-mode");
+        java.time.Instant countdown = now.plus(java.time.Duration.ofMinutes(10))
+                .plusSeconds(KioskConfig.defaults().elderIdleSeconds());
+        interact(() -> kiosk.tick(countdown));
+        assertThat(lookup("#idle-dialog").tryQuery()).isPresent();
+        interact(() -> kiosk.tick(countdown.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
+        assertThat(kiosk.session().elderMode()).isFalse();
+        assertThat(kiosk.session().id()).isNotEqualTo(session);
+    }
+
+    @Test
+    void ratingChoicesSurviveARedrawAndOneTapTakesAReasonBack() throws Exception {
+        applyUntilReceipt();
+        clickOn("#receipt-finish");
+        waitFor("#journey-rating");
+        RatingViewModel rating = (RatingViewModel) kiosk.navigator().current();
+        clickOn("#rating-2");
+        clickOn("#reason-SLOW");
+        for (String language : List.of("#lang-en", "#lang-zh-CN")) {
+            clickOn(language); // the screen is rebuilt in that language
+            assertThat(toggle("#rating-2").isSelected()).isTrue();
+            assertThat(toggle("#reason-SLOW").isSelected()).isTrue();
+            assertThat(lookup("#rating-submit").query().isDisabled()).isFalse();
+        }
+
+        clickOn("#reason-SLOW");
+        assertThat(rating.reasons()).isEmpty();
+        assertThat(toggle("#reason-SLOW").isSelected()).isFalse();
+        assertThat(lookup("#rating-submit").query().isDisabled()).isTrue();
+
+        // A good rating drops the reasons; they do not come back selected with the next poor one.
+        clickOn("#reason-MACHINE_PROBLEM");
+        clickOn("#rating-5");
+        clickOn("#rating-2");
+        assertThat(rating.reasons()).isEmpty();
+        assertThat(toggle("#reason-MACHINE_PROBLEM").isSelected()).isFalse();
+        assertThat(toggle("#rating-5").isSelected()).isFalse();
+        clickOn("#rating-2"); // a second tap on the chosen level keeps it chosen
+        assertThat(toggle("#rating-2").isSelected()).isTrue();
+        assertThat(rating.levelProperty().get()).isEqualTo(RatingViewModel.Level.DISSATISFIED);
+    }
+
+    private javafx.scene.control.ToggleButton toggle(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(query).queryAs(javafx.scene.control.ToggleButton.class);
+    }
+
+    /** A last touch now, then nothing: the idle time runs out, the countdown shows and runs out too. */
+    private void goIdle() {
+        java.time.Instant touched = java.time.Instant.now();
+        java.time.Instant countdown = touched.plusSeconds(KioskConfig.defaults().idleSeconds());
+        interact(() -> {
+            kiosk.input(touched);
+            kiosk.tick(countdown);
+        });
+        assertThat(lookup("#idle-dialog").tryQuery()).as("countdown shown").isPresent();
+        interact(() -> kiosk.tick(countdown.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
     }
 
     /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.bianmin.cache.outbox.DeliveryResult;
 import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.OutboxDispatcher;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.kiosk.admin.FileBrowserViewModel;
+import org.bianmin.kiosk.admin.StaffLogin;
 import org.bianmin.kiosk.admin.TestPins;
 import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.config.AdminConfig;
@@ -108,16 +108,7 @@ class OperatorPanelUiTest extends FxRobot {
     }
 
     private void login() throws Exception {
-        Node root = lookup(".shell").query();
-        Bounds screen = root.localToScreen(root.getBoundsInLocal());
-        for (int i = 0; i < 5; i++) {
-            clickOn(screen.getMinX() + 20, screen.getMinY() + 20);
-        }
-        for (char c : PIN.toCharArray()) {
-            clickOn("#pin-" + c);
-        }
-        clickOn("#pin-ok");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#operator-panel").tryQuery().isPresent());
+        StaffLogin.login(this, PIN, "#operator-panel");
     }
 
     private void importFile(String name) throws Exception {

@@ -43,6 +43,39 @@ class IdleMonitorTest {
     }
 
     @Test
+    void anUnusedKioskNeverCountsDownNorEnds() {
+        for (int s = 1; s <= 3600; s++) {
+            monitor.tick(t0.plusSeconds(s), false);
+            assertThat(monitor.secondsLeftProperty().get()).isEqualTo(IdleMonitor.NOT_COUNTING);
+        }
+        assertThat(expired).hasValue(0);
+    }
+
+    @Test
+    void aVisitThatBeginsLongAfterTheLastTouchGetsTheWholeIdleTime() {
+        monitor.tick(t0.plusSeconds(3600), false);
+        // A scan opens a screen without a touch: the citizen gets the full minute, no instant expiry.
+        monitor.tick(t0.plusSeconds(3601), true);
+        assertThat(monitor.secondsLeftProperty().get()).isEqualTo(IdleMonitor.NOT_COUNTING);
+        monitor.tick(t0.plusSeconds(3659), true);
+        assertThat(monitor.secondsLeftProperty().get()).isEqualTo(IdleMonitor.NOT_COUNTING);
+        monitor.tick(t0.plusSeconds(3660), true);
+        assertThat(monitor.secondsLeftProperty().get()).isEqualTo(15);
+        monitor.tick(t0.plusSeconds(3675), true);
+        assertThat(expired).hasValue(1);
+    }
+
+    @Test
+    void theCountdownStopsWhenTheVisitIsOver() {
+        monitor.tick(t0.plusSeconds(65), true);
+        assertThat(monitor.secondsLeftProperty().get()).isEqualTo(10);
+        monitor.tick(t0.plusSeconds(66), false);
+        assertThat(monitor.secondsLeftProperty().get()).isEqualTo(IdleMonitor.NOT_COUNTING);
+        monitor.tick(t0.plusSeconds(80), false);
+        assertThat(expired).hasValue(0);
+    }
+
+    @Test
     void elderModeWaitsLonger() {
         elder.set(true);
         monitor.tick(t0.plusSeconds(100));
