@@ -61,7 +61,7 @@ public final class DiagnosticsBundle {
             text(out, "selfcheck.txt", c.selfCheck().stream().map(r -> r.status() + "  " + r.name() + ": "
                     + r.detail()).collect(Collectors.joining("\n")));
             text(out, "devices.txt", c.devices().stream().map(DiagnosticsBundle::history)
-                    .collect(Collectors.joining("\n\n")));
+                    .collect(Collectors.joining("\n")));
             text(out, "traffic.txt", c.traffic().stream().map(l -> l.at() + "  " + l.device() + "  "
                     + l.direction() + "  " + l.decoded() + "  " + l.hex()).collect(Collectors.joining("\n")));
             for (Path log : logFiles(c.logs())) {
