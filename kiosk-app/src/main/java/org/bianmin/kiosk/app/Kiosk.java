@@ -317,7 +317,9 @@ public final class Kiosk implements AutoCloseable {
                         () -> cache.audit().append(actor, event, outcome, detail)), clock, adminExecutor, ui);
         consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new OperatorPanelViewModel.Services(
                 cache, sync, new ConfigStore(data.config()), new IdentityViewModel.Running(config.kioskId(),
-                config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList()), this::importKeys,
+                config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList(),
+                Optional.ofNullable(cache.catalogue().current().orElseThrow().signature().signingKeyId())),
+                this::importKeys,
                 FileBrowserViewModel.mediaRoots(), clock, storageExecutor, ui)));
         consoles.register(AdminRole.TECHNICIAN, s -> new TechnicianConsoleViewModel(s,
                 new TechnicianConsoleViewModel.Services(config.kioskId(), configured, new ConfigStore(data.config()),

@@ -30,8 +30,11 @@ import org.bianmin.protocol.signing.SigningException;
  */
 public final class IdentityViewModel {
 
-    /** The values the kiosk runs with now (what a restart would replace). */
-    public record Running(String kioskId, URI portalUrl, List<String> keyIds) {}
+    /**
+     * The values the kiosk runs with now (what a restart would replace), and the key that signed the catalogue in
+     * use (empty for the bundled or an unsigned one).
+     */
+    public record Running(String kioskId, URI portalUrl, List<String> keyIds, Optional<String> catalogueKeyId) {}
 
     private final ConfigStore store;
     private final Running running;
@@ -116,7 +119,12 @@ public final class IdentityViewModel {
         messages.set(List.of(Prompt.of("operator.identity.keyAdded", key.keyId())));
     }
 
+    /** Removes a key; never the one the catalogue in use is signed with (the next start would refuse it). */
     public void removeKey(String keyId) {
+        if (running.catalogueKeyId().filter(keyId::equals).isPresent()) {
+            messages.set(List.of(Prompt.of("operator.identity.keyInUse", keyId)));
+            return;
+        }
         keys.set(keys.get().stream().filter(k -> !k.keyId().equals(keyId)).toList());
         messages.set(List.of(Prompt.of("operator.identity.keyRemoved", keyId)));
     }

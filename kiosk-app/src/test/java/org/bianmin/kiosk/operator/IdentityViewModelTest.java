@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.kiosk.admin.Prompt;
 import org.bianmin.kiosk.config.ConfigStore;
@@ -32,7 +33,7 @@ class IdentityViewModelTest {
         KioskConfig start = KioskConfig.defaults();
         store.save(start);
         vm = new IdentityViewModel(store, new IdentityViewModel.Running(start.kioskId(), start.portalUrl(),
-                List.of()), f.session);
+                List.of(), Optional.empty()), f.session);
     }
 
     @AfterEach
@@ -88,5 +89,23 @@ class IdentityViewModelTest {
         vm.removeKey(key.keyId());
         vm.revert();
         assertThat(vm.keysProperty().get()).as("revert reads config.json again").containsExactly(key.publicOnly());
+    }
+
+    @Test
+    void theKeyThatSignedTheCatalogueInUseCannotBeRemoved() throws Exception {
+        KeyFile signer = Ed25519Keys.toFile(Ed25519Keys.generate());
+        KeyFile spare = Ed25519Keys.toFile(Ed25519Keys.generate());
+        KioskConfig start = KioskConfig.defaults();
+        store.save(start.withIdentity(start.kioskId(), start.portalUrl(), List.of(signer.publicOnly(),
+                spare.publicOnly())));
+        vm = new IdentityViewModel(store, new IdentityViewModel.Running(start.kioskId(), start.portalUrl(),
+                List.of(signer.keyId(), spare.keyId()), Optional.of(signer.keyId())), f.session);
+
+        vm.removeKey(signer.keyId());
+        assertThat(vm.messagesProperty().get()).containsExactly(Prompt.of("operator.identity.keyInUse",
+                signer.keyId()));
+        vm.removeKey(spare.keyId());
+        vm.save();
+        assertThat(store.loadOrCreate().trustedKeys()).containsExactly(signer.publicOnly());
     }
 }
