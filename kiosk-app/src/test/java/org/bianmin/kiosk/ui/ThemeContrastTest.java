@@ -29,7 +29,10 @@ class ThemeContrastTest {
             new String[] {"-kiosk-brand-dark", "white"},
             new String[] {"-kiosk-brand-dark", "-kiosk-page"},
             new String[] {"white", "-kiosk-ok"},
-            new String[] {"white", "-kiosk-info"});
+            new String[] {"white", "-kiosk-info"},
+            new String[] {"-kiosk-info", "white"},
+            new String[] {"-kiosk-ink", "#f4f1ec"},
+            new String[] {"-kiosk-muted", "#f4f1ec"});
 
     @Test
     void standardThemeMeetsAA() throws IOException {
@@ -47,19 +50,53 @@ class ThemeContrastTest {
         assertThat(contrast(Color.web("#777777"), Color.WHITE)).isCloseTo(4.48, org.assertj.core.data.Offset.offset(0.01));
     }
 
+    /** Every rule that sets both a text and a background colour (banners, prefilled fields…) is a pair too. */
+    @Test
+    void everyRuleWithTextOnItsOwnBackgroundMeetsAA() throws IOException {
+        Map<String, Color> palette = palette(false);
+        List<String[]> pairs = rulesWithTextOnBackground(stylesheet());
+        assertThat(pairs).as("the stylesheet has such rules").hasSizeGreaterThan(5);
+        for (String[] pair : pairs) {
+            assertThat(contrast(colour(palette, pair[1]), colour(palette, pair[2])))
+                    .as(pair[0] + ": " + pair[1] + " on " + pair[2]).isGreaterThanOrEqualTo(4.5);
+        }
+    }
+
+    private static List<String[]> rulesWithTextOnBackground(String css) {
+        List<String[]> pairs = new java.util.ArrayList<>();
+        Matcher rule = Pattern.compile("([^{}]+)\\{([^}]*)\\}").matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        Pattern text = Pattern.compile("-fx-text-fill:\\s*([#\\w-]+)");
+        Pattern background = Pattern.compile("-fx-background-color:\\s*([#\\w-]+)");
+        while (rule.find()) {
+            Matcher t = text.matcher(rule.group(2));
+            Matcher b = background.matcher(rule.group(2));
+            if (t.find() && b.find() && !b.group(1).equals("transparent")) {
+                pairs.add(new String[] {rule.group(1).strip(), t.group(1), b.group(1)});
+            }
+        }
+        return pairs;
+    }
+
+    private static Color colour(Map<String, Color> palette, String name) {
+        return palette.containsKey(name) ? palette.get(name) : Color.web(name);
+    }
+
     private static void assertPairs(Map<String, Color> palette, double minimum) {
         for (String[] pair : PAIRS) {
-            double ratio = contrast(palette.get(pair[0]), palette.get(pair[1]));
+            double ratio = contrast(colour(palette, pair[0]), colour(palette, pair[1]));
             assertThat(ratio).as(pair[0] + " on " + pair[1]).isGreaterThanOrEqualTo(minimum);
+        }
+    }
+
+    private static String stylesheet() throws IOException {
+        try (InputStream in = KioskShell.class.getResourceAsStream("kiosk.css")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /** The looked-up colours of {@code .root}, overridden by {@code .root.elder} when asked. */
     private static Map<String, Color> palette(boolean elder) throws IOException {
-        String css;
-        try (InputStream in = KioskShell.class.getResourceAsStream("kiosk.css")) {
-            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String css = stylesheet();
         Map<String, Color> colours = new HashMap<>(Map.of("white", Color.WHITE));
         colours.putAll(block(css, "\\.root\\s*\\{"));
         if (elder) {
