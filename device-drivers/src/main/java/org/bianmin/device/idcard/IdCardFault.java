@@ -19,6 +19,8 @@ public enum IdCardFault {
     WRONG_LENGTH,
     /** The SAM module failed its self-test: every command answers 60. */
     SAM_FAILURE,
+    /** The card stays in the field but cannot be read (a damaged chip): the read answers 41. */
+    UNREADABLE_CARD,
     /** The card is of a type the SAM does not know: the read answers 40. */
     UNKNOWN_CARD_TYPE,
     /** The reader answers nothing at all. */

@@ -180,7 +180,7 @@ public final class IdCardReader {
             return report(failed);
         }
         if (((Step.Ok) selected).reply().status() != StatusCode.SUCCESS) {
-            return report(failure(((Step.Ok) selected).reply()));
+            return report(removedOr(failure(((Step.Ok) selected).reply())));
         }
         Command readCommand = options.readFingerprint()
                 ? Command.READ_TEXT_PHOTO_FINGERPRINT : Command.READ_TEXT_PHOTO;
@@ -191,12 +191,28 @@ public final class IdCardReader {
         Reply reply = ((Step.Ok) read).reply();
         try {
             if (reply.status() != StatusCode.SUCCESS) {
-                return report(failure(reply));
+                return report(removedOr(failure(reply)));
             }
             return parse(reply.data());
         } finally {
             reply.clear();
         }
+    }
+
+    /**
+     * A card error during select or read is the same code (41, 81) whether the card is damaged or was pulled away;
+     * only a second look tells them apart: if "find" no longer sees a card, it left the field mid-read.
+     */
+    private ReadResult.Failed removedOr(ReadResult.Failed failed) {
+        if (failed.kind() != ReadResult.Kind.CARD) {
+            return failed;
+        }
+        Step found = exchange(Command.FIND_CARD, options.commandTimeout());
+        if (found instanceof Step.Ok(Reply reply) && reply.status() == StatusCode.FIND_FAILED) {
+            return new ReadResult.Failed(ReadResult.Kind.CARD_REMOVED, "CARD_REMOVED",
+                    failed.message() + "; the card left the field during the read");
+        }
+        return failed;
     }
 
     private ReadResult parse(byte[] data) {
@@ -281,7 +297,7 @@ public final class IdCardReader {
         DeviceState state = switch (failed.kind()) {
             case PORT -> DeviceState.OFFLINE;
             case HARDWARE -> DeviceState.HARDWARE_ERROR;
-            case PROTOCOL, CARD, CANCELLED -> DeviceState.ONLINE;
+            case PROTOCOL, CARD, CARD_REMOVED, CANCELLED -> DeviceState.ONLINE;
         };
         if (failed.kind() != ReadResult.Kind.CANCELLED) {
             status.error(state, failed.code(), failed.message());

@@ -116,8 +116,8 @@ public final class IdCardSimulator implements AutoCloseable {
             send(FrameCodec.reply(0x41, new byte[0]));
             return;
         }
-        if (now == IdCardFault.UNKNOWN_CARD_TYPE) {
-            send(FrameCodec.reply(0x40, new byte[0]));
+        if (now == IdCardFault.UNREADABLE_CARD || now == IdCardFault.UNKNOWN_CARD_TYPE) {
+            send(FrameCodec.reply(now == IdCardFault.UNREADABLE_CARD ? 0x41 : 0x40, new byte[0]));
             return;
         }
         IdentityCard current = card.get();

@@ -17,8 +17,10 @@ public sealed interface ReadResult {
         PORT,
         /** Garbage, bad checksum, wrong length, no answer: line noise or a wrong baud rate. */
         PROTOCOL,
-        /** The card could not be read (removed mid-read, not genuine, unknown type, unreadable text). */
+        /** The card could not be read (not genuine, unknown type, damaged chip, unreadable text). */
         CARD,
+        /** The card left the field during the read: laid down again and held still, it will read. */
+        CARD_REMOVED,
         /** The reader's SAM module or the reader itself reports a fault. */
         HARDWARE,
         /** {@link IdCardReader#cancel()} or an interrupt stopped the read. */

@@ -194,7 +194,7 @@ public final class Devices {
         IdCardReader reader = new IdCardReader(tap, status, readerOptions(config));
         Probe probe = () -> reader.checkSam().map(f -> switch (f.kind()) {
             case HARDWARE -> Probe.Result.FAULTY;
-            case CANCELLED, CARD -> Probe.Result.HEALTHY;
+            case CANCELLED, CARD, CARD_REMOVED -> Probe.Result.HEALTHY;
             case PORT, PROTOCOL -> Probe.Result.UNREACHABLE;
         }).orElse(Probe.Result.HEALTHY);
         return new ManagedDevice.IdCard(config, status, reader, supervise(status, switchable, probe), tap,

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code sim idcard}: the ID-card reader simulator on a port. */
 @Command(name = "idcard", mixinStandardHelpOptions = true,
         description = {"Simulate an ID-card reader on PORT with CARD on it, speaking the real protocol.",
-            "Faults: no-card, card-removed-mid-read, bad-checksum, split-frame, wrong-length, sam-failure,",
-            "unknown-card-type, silence, garbage, unplug (closes the port for a second: the host sees silence)."},
+            "Faults: no-card, card-removed-mid-read, unreadable-card, bad-checksum, split-frame, wrong-length,",
+            "sam-failure, unknown-card-type, silence, garbage, unplug (closes the port for a second: the host sees",
+            "silence)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:bad card file or fault name", "4:port error"})
 final class SimIdCardCommand implements Callable<Integer> {

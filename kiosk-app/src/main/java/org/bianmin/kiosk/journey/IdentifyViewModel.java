@@ -15,8 +15,8 @@ import org.bianmin.protocol.catalogue.FormDefinition;
 
 /**
  * "Please place your ID card": polls the reader off the FX thread while the screen is shown, and turns every
- * outcome into a clear message with a retry: unreadable, removed mid-read, expired, wrong card type, reader out
- * of service. A scanned e-ID code is verified by the portal instead and yields the same identity; while that is
+ * outcome into its own clear message with a retry: unreadable, removed mid-read, expired, wrong card type, reader
+ * out of service. A scanned e-ID code is verified by the portal instead and yields the same identity; while that is
  * impossible (offline) the screen says so and the reader keeps waiting for the card.
  */
 public final class IdentifyViewModel implements Screen {
@@ -153,14 +153,23 @@ public final class IdentifyViewModel implements Screen {
             case ReadResult.NoCard noCard -> poll();
             case ReadResult.Failed failed -> {
                 if (failed.kind() != ReadResult.Kind.CANCELLED) {
-                    state.set(new State.Failed(switch (failed.kind()) {
-                        case CARD, PROTOCOL -> "identify.error.unreadable";
-                        default -> "identify.error.reader";
-                    }));
+                    state.set(new State.Failed(messageKey(failed)));
                 }
             }
             case ReadResult.CardRead read -> accept(read.card(), Journey.Proof.CARD);
         }
+    }
+
+    /**
+     * What a failed read tells the citizen: a card pulled away is laid down again, an unreadable card (or a garbled
+     * reply, which looks the same from here) is tried again or taken to a counter, a broken reader is for the staff.
+     */
+    public static String messageKey(ReadResult.Failed failed) {
+        return switch (failed.kind()) {
+            case CARD_REMOVED -> "identify.error.removed";
+            case CARD, PROTOCOL -> "identify.error.unreadable";
+            case PORT, HARDWARE, CANCELLED -> "identify.error.reader";
+        };
     }
 
     private void accept(IdentityCard card, Journey.Proof proof) {

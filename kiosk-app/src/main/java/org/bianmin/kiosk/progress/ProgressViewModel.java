@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import org.bianmin.cache.sync.ReceiptStatus;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.ReadResult;
+import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.ui.Screen;
 
 /**
@@ -111,8 +112,7 @@ public final class ProgressViewModel implements Screen {
             case ReadResult.NoCard n -> poll();
             case ReadResult.Failed f -> {
                 if (f.kind() != ReadResult.Kind.CANCELLED) {
-                    cardError.set(f.kind() == ReadResult.Kind.CARD || f.kind() == ReadResult.Kind.PROTOCOL
-                            ? "identify.error.unreadable" : "identify.error.reader");
+                    cardError.set(IdentifyViewModel.messageKey(f));
                 }
             }
             case ReadResult.CardRead r -> {

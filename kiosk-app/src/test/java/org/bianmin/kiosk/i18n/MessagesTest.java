@@ -48,6 +48,16 @@ class MessagesTest {
                 .forEach(v -> assertThat(m.get("unit." + v.name(), 3)).contains("3"));
     }
 
+    /** Each way a card fails has its own message in every language: the citizen can tell what to do. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyCardProblemReadsDifferently(Language language) {
+        Messages m = new Messages(language);
+        java.util.List<String> problems = java.util.List.of("identify.error.unreadable", "identify.error.removed",
+                "identify.error.expired", "identify.error.wrongType", "identify.error.reader");
+        assertThat(problems.stream().map(m::get).distinct()).as(language.tag()).hasSameSizeAs(problems);
+    }
+
     @org.junit.jupiter.api.Test
     void switchingLanguageChangesTheText() {
         Messages m = new Messages(Language.ZH_CN);

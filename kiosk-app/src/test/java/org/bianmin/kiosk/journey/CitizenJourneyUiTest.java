@@ -2,51 +2,25 @@ package org.bianmin.kiosk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.outbox.SubmissionKind;
-import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.config.KioskConfig;
-import org.bianmin.kiosk.ui.KioskOnStage;
 import org.bianmin.protocol.catalogue.ServiceItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A citizen applies end to end on the demo assembly: simulated ID-card reader and virtual printer on in-memory
- * links speaking the real protocols, the real SQLite outbox — driven by touch only (on-screen keypad).
+ * links speaking the real protocols, the real SQLite outbox — driven by touch only (on-screen keypad). The card
+ * problems on the identify screen are {@link IdentifyUiTest}'s, the form's checks and the consent
+ * {@link FormAndConsentUiTest}'s.
  */
-class CitizenJourneyUiTest extends FxRobot {
-
-    private static final String ITEM_NAME = "社会保障卡挂失";
-    private static final String PHONE = "13812345678";
-    private static final org.bianmin.kiosk.i18n.Messages ZH = new org.bianmin.kiosk.i18n.Messages(
-            org.bianmin.kiosk.i18n.Language.ZH_CN);
-
-    @TempDir
-    Path data;
-
-    private Kiosk kiosk;
-
-    @BeforeEach
-    void start() throws Exception {
-        kiosk = KioskOnStage.open(data, true);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        KioskOnStage.close(kiosk);
-    }
+class CitizenJourneyUiTest extends JourneyOnStage {
 
     @Test
     void applyIdentifyFillConsentSubmitPrintAndRate() throws Exception {
@@ -256,17 +230,6 @@ class CitizenJourneyUiTest extends FxRobot {
         assertThat(lookup("#field-receivingOrg").queryAs(TextInputControl.class).getText()).isEqualTo(entered + "1");
     }
 
-    /** Finds the item by its pinyin initials and presses "apply". */
-    private ServiceItem openItem() {
-        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(ITEM_NAME)).findFirst()
-                .orElseThrow();
-        clickOn("#search-field").write("sbk");
-        scrollTo("#item-" + item.code());
-        clickOn("#item-" + item.code());
-        clickOn("#apply");
-        return item;
-    }
-
     /** Search, apply, place the card, fill the form by touch, consent, submit: returns the item applied for. */
     private ServiceItem applyUntilReceipt() throws Exception {
         return applyUntilReceipt("#demo-place-card");
@@ -274,27 +237,7 @@ class CitizenJourneyUiTest extends FxRobot {
 
     /** The same, identifying with the demo bar's {@code identify} button (card or e-ID code). */
     private ServiceItem applyUntilReceipt(String identify) throws Exception {
-        ServiceItem item = openItem();
-        assertThat(texts()).contains(ZH.get("identify.place"), ZH.get("identify.eid"));
-
-        clickOn(identify);
-        waitFor("#journey-form");
-        assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
-
-        clickOn("#form-next");
-        assertThat(texts()).contains("请填写此项");
-        clickOn("#field-phone");
-        for (char c : PHONE.toCharArray()) {
-            clickOn("#key-" + c);
-        }
-        assertThat(lookup("#field-phone").queryAs(TextInputControl.class).getText()).isEqualTo(PHONE);
-        String firstOption = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
-                .orElseThrow().options().getFirst();
-        scrollTo(labeled(firstOption));
-        clickOn(labeled(firstOption));
-        clickOn("#form-next");
-
-        waitFor("#journey-consent");
+        ServiceItem item = identifyAndFillTheForm(identify);
         clickOn("#consent-agree");
         waitFor("#journey-review");
         assertThat(texts()).contains("138****5678").doesNotContain(PHONE);
@@ -304,47 +247,11 @@ class CitizenJourneyUiTest extends FxRobot {
     }
 
     @Test
-    void anExpiredCardIsRefusedWithItsOwnMessageAndARetry() throws Exception {
-        openItem();
-        Path expired = data.resolve("expired.json");
-        java.nio.file.Files.writeString(expired, new String(getClass().getResourceAsStream(
-                "/org/bianmin/device/idcard/cards/resident.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"validUntil\": \"2035-06-01\"", "\"validUntil\": \"2025-06-01\""));
-        kiosk.demo().orElseThrow().devices().placeCard(org.bianmin.device.idcard.CardFiles.load(expired));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().isVisible());
-        assertThat(lookup("#identify-error").queryLabeled().getText()).contains("已过有效期");
-        assertThat(lookup("#identify-retry").query().isVisible()).isTrue();
-    }
-
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
-            "CARD_REMOVED_MID_READ, 未能读取身份证",
-            "UNKNOWN_CARD_TYPE, 未能读取身份证",
-            "SAM_FAILURE, 读卡器暂时无法使用"})
-    void readerFaultsGetTheirOwnMessageAndRetryWorksOnceTheFaultIsGone(
-            org.bianmin.device.idcard.IdCardFault fault, String message) throws Exception {
-        var devices = kiosk.demo().orElseThrow().devices();
-        openItem();
-        devices.cardFault(fault);
-        clickOn("#demo-place-card");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#identify-error").queryLabeled().isVisible());
-        assertThat(lookup("#identify-error").queryLabeled().getText()).startsWith(message);
-
-        devices.cardFault(org.bianmin.device.idcard.IdCardFault.NONE);
-        clickOn("#identify-retry");
-        clickOn("#demo-place-card"); // a card pulled mid-read has to be laid down again
-        waitFor("#journey-form");
-    }
-
-    @Test
     void goingIdleWipesEveryPersonalValueFromScreenAndViewModels() throws Exception {
         openItem();
         clickOn("#demo-place-card");
         waitFor("#journey-form");
-        clickOn("#field-phone");
-        for (char c : PHONE.toCharArray()) {
-            clickOn("#key-" + c);
-        }
+        typeOnKeypad("#field-phone", PHONE);
         FormViewModel form = (FormViewModel) kiosk.navigator().current();
         Journey journey = form.journey();
         assertThat(personalValuesOnScreen()).isNotEmpty();
@@ -470,42 +377,6 @@ class CitizenJourneyUiTest extends FxRobot {
                 .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
                 .filter(t -> t != null && personal.stream().anyMatch(t::contains))
                 .toList();
-    }
-
-    private void waitFor(String query) throws Exception {
-        // The lookup runs on the FX thread: background work (device status, sync) re-renders parts of the scene.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> lookup(query).tryQuery().isPresent()).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void scrollTo(String query) {
-        scrollTo(lookup(query).query());
-    }
-
-    private void scrollTo(Node node) {
-        interact(() -> {
-            for (Node n = node.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollPane scroll) {
-                    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
-                    double viewport = scroll.getViewportBounds().getHeight();
-                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-                    scroll.setVvalue(contentHeight <= viewport ? 0
-                            : Math.min(1, Math.max(0, (y - viewport / 3) / (contentHeight - viewport))));
-                    return;
-                }
-            }
-        });
-    }
-
-    private Node labeled(String text) {
-        return lookup(n -> n instanceof Labeled l && text.equals(l.getText())).query();
-    }
-
-    private List<String> texts() {
-        WaitForAsyncUtils.waitForFxEvents();
-        return lookup(n -> n instanceof Labeled).queryAllAs(Labeled.class).stream()
-                .map(Labeled::getText).filter(t -> t != null).toList();
     }
 
 }

@@ -1,0 +1,139 @@
+package org.bianmin.kiosk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.i18n.Language;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.KioskOnStage;
+import org.bianmin.protocol.catalogue.ServiceItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The demo kiosk on stage (simulated ID-card reader and virtual printer on in-memory links, the real SQLite
+ * outbox, the embedded portal) and the moves a citizen makes on it, by touch only, for the journey's UI tests.
+ */
+abstract class JourneyOnStage extends FxRobot {
+
+    /** An item every sample card may apply for: social security card, reported lost. */
+    static final String ITEM_NAME = "社会保障卡挂失";
+    static final String PHONE = "13812345678";
+    static final Messages ZH = new Messages(Language.ZH_CN);
+
+    @TempDir
+    Path data;
+
+    Kiosk kiosk;
+
+    @BeforeEach
+    void start() throws Exception {
+        kiosk = KioskOnStage.open(data, true);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        KioskOnStage.close(kiosk);
+    }
+
+    /** Finds {@link #ITEM_NAME} by its pinyin initials and presses "apply". */
+    ServiceItem openItem() {
+        return openItem(ITEM_NAME, "sbk");
+    }
+
+    /** Finds the item named {@code name} by typing {@code search} and presses "apply": the identify screen. */
+    ServiceItem openItem(String name, String search) {
+        ServiceItem item = kiosk.catalogue().items().stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow();
+        clickOn("#search-field").write(search);
+        scrollTo("#item-" + item.code());
+        clickOn("#item-" + item.code());
+        clickOn("#apply");
+        return item;
+    }
+
+    /**
+     * On {@link #ITEM_NAME}: identify with the demo bar's {@code identify} button (card or e-ID code), fill the form
+     * by touch and go on: the consent screen. Returns the item.
+     */
+    ServiceItem identifyAndFillTheForm(String identify) throws Exception {
+        ServiceItem item = openItem();
+        assertThat(texts()).contains(ZH.get("identify.place"), ZH.get("identify.eid"));
+
+        clickOn(identify);
+        waitFor("#journey-form");
+        assertThat(texts()).anyMatch(t -> t.contains("********")).noneMatch(t -> t.matches(".*\\d{17}[\\dX].*"));
+
+        clickOn("#form-next");
+        assertThat(texts()).contains("请填写此项");
+        typeOnKeypad("#field-phone", PHONE);
+        assertThat(lookup("#field-phone").queryAs(TextInputControl.class).getText()).isEqualTo(PHONE);
+        String firstOption = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
+                .orElseThrow().options().getFirst();
+        scrollTo(labeled(firstOption));
+        clickOn(labeled(firstOption));
+        clickOn("#form-next");
+        waitFor("#journey-consent");
+        return item;
+    }
+
+    /** Taps {@code field}, then {@code text} on the on-screen keypad (digits, X and the hyphen). */
+    void typeOnKeypad(String field, String text) {
+        scrollTo(field);
+        clickOn(field);
+        for (char c : text.toCharArray()) {
+            clickOn("#key-" + c);
+        }
+    }
+
+    void waitFor(String query) throws Exception {
+        // The lookup runs on the FX thread: background work (device status, sync) re-renders parts of the scene.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> lookup(query).tryQuery().isPresent()).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void scrollTo(String query) {
+        scrollTo(lookup(query).query());
+    }
+
+    void scrollTo(Node node) {
+        interact(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+                    double viewport = scroll.getViewportBounds().getHeight();
+                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    scroll.setVvalue(contentHeight <= viewport ? 0
+                            : Math.min(1, Math.max(0, (y - viewport / 3) / (contentHeight - viewport))));
+                    return;
+                }
+            }
+        });
+    }
+
+    Node labeled(String text) {
+        return lookup(n -> n instanceof Labeled l && text.equals(l.getText())).query();
+    }
+
+    /** The text of the label {@code query}, read on the FX thread. */
+    String textOf(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(query).queryLabeled().getText();
+    }
+
+    List<String> texts() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(n -> n instanceof Labeled).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null).toList();
+    }
+}
