@@ -21,6 +21,9 @@ public final class ConsentViewModel implements Screen {
     }
 
     public void agree() {
+        if (journey.card().isEmpty()) {
+            return; // the session ended under this screen: nothing is left to consent to
+        }
         journey.consent();
         context.navigator().show(new ReviewViewModel(context, journey));
     }

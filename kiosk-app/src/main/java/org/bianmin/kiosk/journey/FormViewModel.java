@@ -39,6 +39,12 @@ public final class FormViewModel implements Screen {
             fromCard.ifPresent(value::set);
             this.shown = field.prefill() == FormDefinition.Prefill.ID_NUMBER
                     ? fromCard.map(IdNumbers::mask).orElse("") : fromCard.orElse("");
+            // An error once shown follows the typing: it goes as soon as the value is right, not at the next "next".
+            value.addListener((o, was, now) -> {
+                if (!error.get().isEmpty()) {
+                    error.set(problem(field, now.strip()));
+                }
+            });
         }
 
         public Field field() {
@@ -59,6 +65,7 @@ public final class FormViewModel implements Screen {
         }
 
         void wipe() {
+            error.set("");
             value.set("");
             shown = "";
         }

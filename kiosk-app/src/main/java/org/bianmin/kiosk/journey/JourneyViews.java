@@ -96,6 +96,7 @@ public final class JourneyViews {
                 input = field;
             }
             Label error = Widgets.label("", "error");
+            error.setId("field-" + e.field().key() + "-error");
             error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> e.errorProperty().get().isEmpty() ? "" : m.get(e.errorProperty().get()),
                     e.errorProperty()));

@@ -61,7 +61,9 @@ public final class ReviewViewModel implements Screen {
     }
 
     public void submit() {
-        if (busy.get() || journey.accepted().isPresent()) {
+        // Consent is checked where the data leaves, not only by the order of screens: a journey wiped under this
+        // screen (the session ended) has lost its consent and sends nothing.
+        if (busy.get() || journey.accepted().isPresent() || !journey.consented()) {
             return;
         }
         busy.set(true);
