@@ -41,6 +41,8 @@ public final class Lockdown {
                 e.consume();
             }
         });
+        // Right click, long press or the menu key: no control sees the request, so no text field opens its
+        // undo/cut/copy/paste menu either (the clipboard could carry one citizen's data to the next).
         scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, ContextMenuEvent::consume);
         stage.setFullScreen(true);
     }
