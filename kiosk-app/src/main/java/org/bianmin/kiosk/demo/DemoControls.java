@@ -2,8 +2,16 @@ package org.bianmin.kiosk.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import org.bianmin.device.idcard.CardFiles;
 import org.bianmin.device.idcard.IdentityCard;
@@ -15,7 +23,8 @@ import org.bianmin.kiosk.ui.Widgets;
 
 /**
  * The demo's stand-in for a citizen's hands: lay a sample card on the simulated reader, take it away; and for the
- * hall's network: unplug it to see the kiosk work offline.
+ * hall's network: unplug it to see the kiosk work offline. Built once (so the chosen card stays chosen), its text
+ * follows the language switch like the rest of the shell.
  */
 public final class DemoControls {
 
@@ -29,12 +38,12 @@ public final class DemoControls {
         card.getSelectionModel().selectFirst();
         card.setId("demo-card");
         card.setFocusTraversable(false);
-        HBox bar = new HBox(Widgets.line(m.get("demo.label"), "demo-label"), card,
-                Widgets.button("demo-place-card", m.get("demo.placeCard"), "demo",
-                        () -> devices.placeCard(sample(card.getValue()))),
-                Widgets.button("demo-remove-card", m.get("demo.removeCard"), "demo", devices::removeCard),
-                Widgets.button("demo-scan-eid", m.get("demo.scanEid"), "demo",
-                        () -> scanned.accept(eidCode(demo, card.getValue()))),
+        Label label = Widgets.line("", "demo-label");
+        label.textProperty().bind(text(m, () -> "demo.label"));
+        HBox bar = new HBox(label, card,
+                button("demo-place-card", m, "demo.placeCard", () -> devices.placeCard(sample(card.getValue()))),
+                button("demo-remove-card", m, "demo.removeCard", devices::removeCard),
+                button("demo-scan-eid", m, "demo.scanEid", () -> scanned.accept(eidCode(demo, card.getValue()))),
                 networkSwitch(demo.network(), m));
         bar.getStyleClass().add("demo-bar");
         return bar;
@@ -42,14 +51,26 @@ public final class DemoControls {
 
     /** Pulls the hall's network cable out and plugs it back in, to try the offline path. */
     private static Node networkSwitch(DemoNetwork network, Messages m) {
-        javafx.scene.control.Button b = Widgets.button("demo-network", "", "demo", () -> { });
-        Runnable label = () -> b.setText(m.get(network.connected() ? "demo.disconnect" : "demo.reconnect"));
-        b.setOnAction(e -> {
+        BooleanProperty connected = new SimpleBooleanProperty(network.connected());
+        Button b = Widgets.button("demo-network", "", "demo", () -> {
             network.connected(!network.connected());
-            label.run();
+            connected.set(network.connected());
         });
-        label.run();
+        b.textProperty().bind(text(m, () -> connected.get() ? "demo.disconnect" : "demo.reconnect", connected));
         return b;
+    }
+
+    private static Button button(String id, Messages m, String key, Runnable action) {
+        Button b = Widgets.button(id, "", "demo", action);
+        b.textProperty().bind(text(m, () -> key));
+        return b;
+    }
+
+    /** The text under {@code key} in the language now set, again whenever it or {@code also} changes. */
+    private static StringBinding text(Messages m, Supplier<String> key, Observable... also) {
+        Observable[] on = java.util.Arrays.copyOf(also, also.length + 1);
+        on[also.length] = m.languageProperty();
+        return Bindings.createStringBinding(() -> m.get(key.get()), on);
     }
 
     /**

@@ -14,12 +14,11 @@ public final class Messages {
     static final String BUNDLE = "org.bianmin.kiosk.i18n.messages";
 
     private final ObjectProperty<Language> language;
+    private Language loaded;
     private ResourceBundle bundle;
 
     public Messages(Language initial) {
         language = new SimpleObjectProperty<>(initial);
-        bundle = load(initial);
-        language.addListener((obs, old, now) -> bundle = load(now));
     }
 
     static ResourceBundle load(Language language) {
@@ -37,8 +36,21 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        String pattern = bundle().getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.get().locale()).format(args);
+    }
+
+    /**
+     * The bundle of the language now set, loaded on first use: text asked for by a binding or listener that runs
+     * before any other listener of the switch is already in the new language.
+     */
+    private ResourceBundle bundle() {
+        Language now = language.get();
+        if (now != loaded) {
+            bundle = load(now);
+            loaded = now;
+        }
+        return bundle;
     }
 
     /** The label of an enum constant, under key {@code <prefix>.<CONSTANT>}. */
