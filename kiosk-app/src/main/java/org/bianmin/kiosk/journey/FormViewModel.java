@@ -64,6 +64,11 @@ public final class FormViewModel implements Screen {
             return shown;
         }
 
+        /** The message key shown instead of {@link #shownValue()} when the card's value is a word (性别, 长期). */
+        public Optional<String> shownKey() {
+            return prefilled ? Prefills.wordKey(field.prefill(), value.get()) : Optional.empty();
+        }
+
         void wipe() {
             error.set("");
             value.set("");

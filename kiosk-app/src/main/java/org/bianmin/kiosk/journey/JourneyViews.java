@@ -66,7 +66,8 @@ public final class JourneyViews {
             Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
             Node input;
             if (e.prefilled()) {
-                input = Widgets.label(e.shownValue() + "  " + m.get("form.fromCard"), "prefilled");
+                input = Widgets.label(e.shownKey().map(m::get).orElse(e.shownValue()) + "  " + m.get("form.fromCard"),
+                        "prefilled");
             } else if (!e.field().options().isEmpty()) {
                 FlowPane choices = new FlowPane();
                 choices.getStyleClass().add("choices");
@@ -132,7 +133,8 @@ public final class JourneyViews {
         grid.addRow(row++, Widgets.label(m.get("review.item"), "detail-label"),
                 Widgets.label(vm.journey().item().name(), "detail-value"));
         for (ReviewViewModel.Line line : vm.lines()) {
-            grid.addRow(row++, Widgets.label(line.label(), "detail-label"), Widgets.label(line.value(), "detail-value"));
+            grid.addRow(row++, Widgets.label(line.label(), "detail-label"),
+                    Widgets.label(line.valueKey().map(m::get).orElse(line.value()), "detail-value"));
         }
         Button submit = Widgets.button("review-submit", m.get("review.submit"), "primary", vm::submit);
         submit.disableProperty().bind(vm.busyProperty());

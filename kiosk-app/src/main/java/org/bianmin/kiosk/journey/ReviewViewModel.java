@@ -2,6 +2,7 @@ package org.bianmin.kiosk.journey;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,8 +26,11 @@ public final class ReviewViewModel implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
 
-    /** A label and the value as shown (ID number and phone masked). */
-    public record Line(String label, String value) {}
+    /**
+     * A label and the value as shown (ID number and phone masked); {@code valueKey} is the message key shown instead
+     * when the value is a word off the card (性别, 长期).
+     */
+    public record Line(String label, String value, Optional<String> valueKey) {}
 
     private final JourneyContext context;
     private final Journey journey;
@@ -47,7 +51,11 @@ public final class ReviewViewModel implements Screen {
 
     public List<Line> lines() {
         return journey.item().form().fields().stream()
-                .map(f -> new Line(f.label(), masked(f, journey.values().getOrDefault(f.key(), ""))))
+                .map(f -> {
+                    String value = journey.values().getOrDefault(f.key(), "");
+                    return new Line(f.label(), masked(f, value), Optional.ofNullable(f.prefill())
+                            .flatMap(p -> Prefills.wordKey(p, value)));
+                })
                 .toList();
     }
 
