@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
@@ -12,6 +11,7 @@ import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.KioskOnStage;
+import org.bianmin.kiosk.ui.Touch;
 import org.bianmin.protocol.catalogue.ServiceItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +34,8 @@ abstract class JourneyOnStage extends FxRobot {
     Path data;
 
     Kiosk kiosk;
+    /** The tap, wait and scroll moves the UI tests share. */
+    private final Touch touch = new Touch(this);
 
     @BeforeEach
     void start() throws Exception {
@@ -96,29 +98,15 @@ abstract class JourneyOnStage extends FxRobot {
     }
 
     void waitFor(String query) throws Exception {
-        // The lookup runs on the FX thread: background work (device status, sync) re-renders parts of the scene.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> lookup(query).tryQuery().isPresent()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        touch.waitFor(query);
     }
 
     void scrollTo(String query) {
-        scrollTo(lookup(query).query());
+        touch.scrollTo(query);
     }
 
     void scrollTo(Node node) {
-        interact(() -> {
-            for (Node n = node.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollPane scroll) {
-                    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
-                    double viewport = scroll.getViewportBounds().getHeight();
-                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-                    scroll.setVvalue(contentHeight <= viewport ? 0
-                            : Math.min(1, Math.max(0, (y - viewport / 3) / (contentHeight - viewport))));
-                    return;
-                }
-            }
-        });
+        touch.scrollTo(node);
     }
 
     Node labeled(String text) {
