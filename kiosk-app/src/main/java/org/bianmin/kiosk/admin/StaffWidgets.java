@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -33,6 +34,19 @@ public final class StaffWidgets {
             tabs.getChildren().add(tab);
         }
         return tabs;
+    }
+
+    /**
+     * A console's frame: the tabs stay on top and only the section scrolls (by touch), so a long section never
+     * hides the way to another one; the bottom is free for actions that must stay in reach.
+     */
+    public static BorderPane frame(Node tabs, Node section, String id) {
+        VBox page = new VBox(section);
+        page.getStyleClass().add("operator-panel");
+        BorderPane frame = new BorderPane(Widgets.page(page));
+        frame.setTop(tabs);
+        frame.setId(id);
+        return frame;
     }
 
     public static VBox card(String title, Node... content) {

@@ -32,7 +32,7 @@ import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.signing.KeyFile;
 
-/** The operator panel: a tab per section, the section (or the USB file chooser) below, in a touch-scrolled page. */
+/** The operator panel: a tab per section, the section (or the USB file chooser) below it, scrolled by touch. */
 public final class OperatorPanelView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -58,10 +58,7 @@ public final class OperatorPanelView {
         vm.sectionProperty().addListener((o, a, b) -> render.run());
         vm.browserProperty().addListener((o, a, b) -> render.run());
         render.run();
-        VBox page = new VBox(tabs, body);
-        page.getStyleClass().add("operator-panel");
-        page.setId("operator-panel");
-        return Widgets.page(page);
+        return StaffWidgets.frame(tabs, body, "operator-panel");
     }
 
     private static Node catalogue(OperatorPanelViewModel panel, Messages m, ZoneId zone) {

@@ -44,7 +44,7 @@ public final class TechnicianConsoleView {
         ZoneId zone = vm.session().zone();
         HBox tabs = new HBox();
         BorderPane body = new BorderPane();
-        BorderPane root = new BorderPane();
+        BorderPane root = StaffWidgets.frame(tabs, body, "technician-console");
         Runnable render = () -> {
             tabs.getChildren().setAll(StaffWidgets.tabs(TechnicianConsoleViewModel.Section.values(),
                     vm.sectionProperty().get(), "tech-tab-", "technician.section", m, vm::show));
@@ -61,12 +61,6 @@ public final class TechnicianConsoleView {
         vm.sectionProperty().addListener((o, a, b) -> render.run());
         vm.editorProperty().addListener((o, a, b) -> render.run());
         render.run();
-        // Tabs on top and the editor's actions at the bottom stay in reach; only the section scrolls.
-        VBox page = new VBox(body);
-        page.getStyleClass().add("operator-panel");
-        root.setTop(tabs);
-        root.setCenter(Widgets.page(page));
-        root.setId("technician-console");
         return root;
     }
 

@@ -34,6 +34,8 @@ public final class KioskShell {
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final VBox countdown = new VBox();
+    /** The notice banners under the header, updated in place when a notice comes or goes. */
+    private final VBox banners = new VBox();
     private final Navigator navigator;
     private final Messages messages;
     private final KioskSession session;
@@ -63,7 +65,8 @@ public final class KioskShell {
         idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
         admin.idle().secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
         root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> admin.pressed(e.getSceneX(), e.getSceneY()));
-        notices.noticesProperty().addListener((obs, old, now) -> render());
+        // A notice changes only the banners: rebuilding the screen would take a citizen's focus, keypad and scroll.
+        notices.noticesProperty().addListener((obs, old, now) -> renderNotices());
         render();
     }
 
@@ -140,14 +143,17 @@ public final class KioskShell {
 
     /** The header with the service notices under it. */
     private VBox withNotices(HBox header) {
-        VBox top = new VBox(header);
-        for (String notice : notices.noticesProperty().get()) {
+        renderNotices();
+        return new VBox(header, banners);
+    }
+
+    private void renderNotices() {
+        banners.getChildren().setAll(notices.noticesProperty().get().stream().map(notice -> {
             Label banner = Widgets.label(messages.get(notice), "notice-banner");
             banner.setId(notice.replace('.', '-'));
             banner.setMaxWidth(Double.MAX_VALUE);
-            top.getChildren().add(banner);
-        }
-        return top;
+            return banner;
+        }).toList());
     }
 
     private void renderCountdown(int secondsLeft) {

@@ -29,5 +29,7 @@ public final class StaffLogin {
         }
         robot.clickOn("#pin-ok");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(consoleId).tryQuery().isPresent());
+        // The console's section sits in a scroll pane, whose skin attaches it at the next layout pulse.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
