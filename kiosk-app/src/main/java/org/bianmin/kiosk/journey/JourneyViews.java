@@ -1,7 +1,6 @@
 package org.bianmin.kiosk.journey;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
@@ -223,14 +222,20 @@ public final class JourneyViews {
         VBox poorOnly = new VBox(12, reasonTitle, reasons, comment);
         Node keys = keypad.node();
         Button submit = Widgets.button("rating-submit", m.get("rating.submit"), "primary", vm::submit);
+        // The comment is optional: its keypad comes up only when the citizen taps the field, so the reasons and
+        // the chosen level stay in view (in elder mode the keypad would leave them no room).
+        javafx.beans.property.BooleanProperty commenting = new javafx.beans.property.SimpleBooleanProperty();
+        // A tap, not focus: the scene hands focus to the field by itself as soon as it appears.
+        comment.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> commenting.set(true));
         Runnable render = () -> {
             boolean poor = vm.levelProperty().get() != null && vm.levelProperty().get().poor();
-            for (Node n : List.of(poorOnly, keys)) {
-                n.setVisible(poor);
-                n.setManaged(poor);
-            }
+            poorOnly.setVisible(poor);
+            poorOnly.setManaged(poor);
+            keys.setVisible(poor && commenting.get());
+            keys.setManaged(poor && commenting.get());
             submit.setDisable(!vm.canSubmit());
         };
+        commenting.addListener((o, a, b) -> render.run());
         vm.levelProperty().addListener((o, a, b) -> render.run());
         vm.reasons().addListener((javafx.collections.SetChangeListener<RatingReason>) c -> render.run());
         render.run();

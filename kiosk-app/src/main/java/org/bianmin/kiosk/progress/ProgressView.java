@@ -42,7 +42,8 @@ public final class ProgressView {
         render.run();
         VBox top = new VBox(Widgets.label(m.get("progress.title"), "page-title"),
                 new HBox(12, field, Widgets.button("progress-lookup", m.get("progress.lookup"), "primary",
-                        vm::lookUp)), keypad.node());
+                        vm::lookUp)));
+        VBox body = new VBox();
         if (vm.cardOffered()) {
             Label cardError = Widgets.label("", "error");
             cardError.setId("progress-card-error");
@@ -60,12 +61,24 @@ public final class ProgressView {
             renderError.run();
             Label hint = Widgets.label(m.get("progress.cardHint"), "notice");
             hint.setId("progress-card-hint");
-            top.getChildren().addAll(hint, cardError, retry);
+            body.getChildren().addAll(hint, cardError, retry);
         }
         top.getStyleClass().add("search-top");
-        VBox body = new VBox(result);
+        body.getChildren().add(result);
         body.getStyleClass().add("journey");
-        BorderPane pane = new BorderPane(Widgets.page(body), top, null, null, null);
+        // The keypad sits at the bottom while a number is typed, and steps aside for the answer (a tap on the
+        // field brings it back): in elder mode both do not fit on one screen.
+        Node keys = keypad.node();
+        javafx.beans.property.BooleanProperty typing = new javafx.beans.property.SimpleBooleanProperty(true);
+        keys.visibleProperty().bind(typing);
+        keys.managedProperty().bind(typing);
+        field.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> typing.set(true));
+        vm.answerProperty().addListener((o, a, now) -> typing.set(typing.get() && now == null));
+        vm.holderAnswerProperty().addListener((o, a, now) -> typing.set(typing.get() && now == null));
+        typing.set(vm.answerProperty().get() == null && vm.holderAnswerProperty().get() == null);
+        VBox bottom = new VBox(keys);
+        bottom.getStyleClass().add("search-top");
+        BorderPane pane = new BorderPane(Widgets.page(body), top, null, bottom, null);
         javafx.application.Platform.runLater(field::requestFocus);
         return pane;
     }

@@ -46,6 +46,9 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(lookup("#rating-submit").query().isDisabled()).isTrue();
         clickOn("#reason-SLOW");
         clickOn("#reason-MACHINE_PROBLEM");
+        assertThat(lookup("#key-M").<javafx.scene.Node>queryAll()).as("the comment keypad waits for a tap on the comment")
+                .noneMatch(CitizenJourneyUiTest::shown);
+        clickOn("#rating-comment");
         for (char c : "man".toCharArray()) {
             clickOn("#key-" + Character.toUpperCase(c));
         }
@@ -379,4 +382,14 @@ class CitizenJourneyUiTest extends JourneyOnStage {
                 .toList();
     }
 
+
+    /** Whether {@code node} and every parent of it are visible (TestFX's own check stops at the node). */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

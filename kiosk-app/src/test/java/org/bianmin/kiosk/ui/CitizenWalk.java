@@ -139,9 +139,10 @@ public final class CitizenWalk {
 
         touch.tap("#receipt-finish");
         touch.waitFor("#journey-rating");
-        touch.tap("#rating-2"); // poor: the reasons and the comment keypad come up
+        touch.tap("#rating-2"); // poor: the reasons and the comment field come up
         touch.waitFor("#reason-SLOW");
-        touch.waitFor("#rating-comment");
+        touch.tap("#rating-comment"); // and its keypad once the comment is tapped
+        touch.waitFor("#key-Q");
         check.at(Stop.RATING);
         touch.tap("#reason-SLOW");
         touch.tap("#rating-submit");
@@ -150,6 +151,8 @@ public final class CitizenWalk {
         startVisit.run();
         touch.tap("#progress"); // the card still lies on the reader: the holder's applications come up
         touch.waitFor("#holder-" + receiptNumber);
+        touch.tap("#progress-field"); // the keypad stepped aside for the answer; a tap brings it back
+        touch.waitFor("#key-Q");
         check.at(Stop.PROGRESS);
 
         Instant touched = Instant.now();
