@@ -37,7 +37,11 @@ public final class Messages {
 
     public String get(String key, Object... args) {
         String pattern = bundle().getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, language.get().locale()).format(args);
+        String text = args.length == 0 ? pattern : new MessageFormat(pattern, language.get().locale()).format(args);
+        // The kiosk's font is a CJK one, whose curly quotes are full-width ("department’ s"): English shows the
+        // ASCII ones. The bundle keeps ’ because a plain ' is MessageFormat's quote character.
+        return language.get() == Language.EN ? text.replace('’', '\'').replace('‘', '\'').replace('“', '"')
+                .replace('”', '"') : text;
     }
 
     /**

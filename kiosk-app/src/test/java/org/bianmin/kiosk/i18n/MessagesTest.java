@@ -68,6 +68,17 @@ class MessagesTest {
         assertThat(m.get("home.itemCount", 12)).isEqualTo("12 services");
     }
 
+    /** The CJK font draws curly quotes full-width: English text shows ASCII ones, Chinese keeps its own. */
+    @org.junit.jupiter.api.Test
+    void englishShowsPlainQuotesChineseKeepsItsOwn() {
+        Messages m = new Messages(Language.EN);
+        assertThat(m.get("progress.live")).contains("department's").doesNotContain("’");
+        assertThat(m.get("consent.body", "Lost social security card")).contains("\"Lost social security card\"")
+                .doesNotContain("“", "”");
+        m.languageProperty().set(Language.ZH_CN);
+        assertThat(m.get("consent.body", "社会保障卡挂失")).contains("“社会保障卡挂失”");
+    }
+
     private static Set<String> placeholders(String pattern) {
         return java.util.regex.Pattern.compile("\\{\\d+}").matcher(pattern).results()
                 .map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.toSet());
