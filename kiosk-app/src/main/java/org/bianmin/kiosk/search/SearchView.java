@@ -27,7 +27,7 @@ public final class SearchView {
         top.getStyleClass().add("search-top");
         pane.setTop(top);
         Runnable results = () -> pane.setCenter(vm.queryProperty().get().isBlank()
-                ? Widgets.page(new VBox(Widgets.label(m.get("search.hint"), "notice")))
+                ? Widgets.page(hint(m))
                 : ItemListView.build(vm.resultsProperty().get(), m));
         results.run();
         vm.resultsProperty().addListener((obs, old, now) -> results.run());
@@ -37,5 +37,12 @@ public final class SearchView {
         });
         pane.getStyleClass().add("search");
         return pane;
+    }
+
+    /** Before the first key: what can be typed, lined up with the field and keys like every page's content. */
+    private static VBox hint(Messages m) {
+        VBox hint = new VBox(Widgets.label(m.get("search.hint"), "notice"));
+        hint.getStyleClass().add("journey");
+        return hint;
     }
 }
