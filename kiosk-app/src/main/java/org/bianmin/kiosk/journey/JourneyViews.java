@@ -91,6 +91,7 @@ public final class JourneyViews {
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
                         keypad.target(field, keypadMode(e.field().type()));
+                        Widgets.reveal(field);
                     }
                 });
                 input = field;
@@ -226,7 +227,10 @@ public final class JourneyViews {
         // the chosen level stay in view (in elder mode the keypad would leave them no room).
         javafx.beans.property.BooleanProperty commenting = new javafx.beans.property.SimpleBooleanProperty();
         // A tap, not focus: the scene hands focus to the field by itself as soon as it appears.
-        comment.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> commenting.set(true));
+        comment.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            commenting.set(true);
+            Widgets.reveal(comment);
+        });
         Runnable render = () -> {
             boolean poor = vm.levelProperty().get() != null && vm.levelProperty().get().poor();
             poorOnly.setVisible(poor);

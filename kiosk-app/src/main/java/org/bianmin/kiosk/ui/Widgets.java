@@ -81,6 +81,32 @@ public final class Widgets {
         return scroll;
     }
 
+    /**
+     * Scrolls the page holding {@code node} until it is in view: a field the citizen tapped must stay visible above
+     * the keypad that opens for it (in elder mode the keypad takes half the screen). Runs after the next layout.
+     */
+    public static void reveal(Node node) {
+        javafx.application.Platform.runLater(() -> {
+            Node up = node.getParent();
+            while (up != null && !(up instanceof ScrollPane)) {
+                up = up.getParent();
+            }
+            if (up instanceof ScrollPane scroll && scroll.getContent() != null && node.getScene() != null) {
+                // The keypad that opened for the field has changed the page's height: measure after layout.
+                node.getScene().getRoot().applyCss();
+                node.getScene().getRoot().layout();
+                javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double viewport = scroll.getViewportBounds().getHeight();
+                double range = scroll.getContent().getLayoutBounds().getHeight() - viewport;
+                double top = scroll.getVvalue() * range;
+                if (range > 0 && (at.getMinY() < top || at.getMaxY() > top + viewport)) {
+                    double wanted = at.getMinY() - Math.max(0, (viewport - at.getHeight()) / 3);
+                    scroll.setVvalue(Math.min(1, Math.max(0, wanted / range)));
+                }
+            }
+        });
+    }
+
     /** A QR code drawn from ZXing's matrix: no image files, crisp at any size. */
     public static ImageView qr(String payload, int size, String id) {
         try {
