@@ -37,14 +37,13 @@ public final class StaffWidgets {
     }
 
     /**
-     * A console's frame: the tabs stay on top and only the section scrolls (by touch), so a long section never
+     * A console's frame: the tabs (set on top with {@link #tabs}) stay there and only the section scrolls (by touch), so a long section never
      * hides the way to another one; the bottom is free for actions that must stay in reach.
      */
-    public static BorderPane frame(Node tabs, Node section, String id) {
+    public static BorderPane frame(Node section, String id) {
         VBox page = new VBox(section);
         page.getStyleClass().add("operator-panel");
         BorderPane frame = new BorderPane(Widgets.page(page));
-        frame.setTop(tabs);
         frame.setId(id);
         return frame;
     }

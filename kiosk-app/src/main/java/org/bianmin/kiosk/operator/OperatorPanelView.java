@@ -41,10 +41,10 @@ public final class OperatorPanelView {
 
     public static Node build(OperatorPanelViewModel vm, Messages m) {
         ZoneId zone = vm.session().zone();
-        HBox tabs = new HBox();
         BorderPane body = new BorderPane();
+        BorderPane frame = StaffWidgets.frame(body, "operator-panel");
         Runnable render = () -> {
-            tabs.getChildren().setAll(StaffWidgets.tabs(OperatorPanelViewModel.Section.values(),
+            frame.setTop(StaffWidgets.tabs(OperatorPanelViewModel.Section.values(),
                     vm.sectionProperty().get(), "op-tab-", "operator.section", m, vm::show));
             body.setCenter(vm.browserProperty().get() != null
                     ? FileBrowserView.build(vm.browserProperty().get(), m, zone)
@@ -58,7 +58,7 @@ public final class OperatorPanelView {
         vm.sectionProperty().addListener((o, a, b) -> render.run());
         vm.browserProperty().addListener((o, a, b) -> render.run());
         render.run();
-        return StaffWidgets.frame(tabs, body, "operator-panel");
+        return frame;
     }
 
     private static Node catalogue(OperatorPanelViewModel panel, Messages m, ZoneId zone) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,8 +138,7 @@ public final class DiagnosticsBundle {
 
     private static void text(ZipOutputStream out, String name, String content) throws IOException {
         out.putNextEntry(new ZipEntry(name));
-        OutputStream entry = out;
-        entry.write(masked(content).getBytes(StandardCharsets.UTF_8));
+        out.write(masked(content).getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
     }
 }

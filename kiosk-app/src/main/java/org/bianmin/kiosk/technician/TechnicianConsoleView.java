@@ -20,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.bianmin.device.config.Driver;
 import org.bianmin.device.status.DeviceStatus;
@@ -42,11 +41,10 @@ public final class TechnicianConsoleView {
 
     public static Node build(TechnicianConsoleViewModel vm, Messages m) {
         ZoneId zone = vm.session().zone();
-        HBox tabs = new HBox();
         BorderPane body = new BorderPane();
-        BorderPane root = StaffWidgets.frame(tabs, body, "technician-console");
+        BorderPane root = StaffWidgets.frame(body, "technician-console");
         Runnable render = () -> {
-            tabs.getChildren().setAll(StaffWidgets.tabs(TechnicianConsoleViewModel.Section.values(),
+            root.setTop(StaffWidgets.tabs(TechnicianConsoleViewModel.Section.values(),
                     vm.sectionProperty().get(), "tech-tab-", "technician.section", m, vm::show));
             DeviceEditorViewModel editing = vm.editorProperty().get();
             root.setBottom(editing == null ? null : editorActions(vm, editing, m));
@@ -153,7 +151,6 @@ public final class TechnicianConsoleView {
         ed.driverProperty().addListener((o, a, b) -> layout.run());
         layout.run();
         Node said = StaffWidgets.messages(ed.messagesProperty(), m, zone, "tech-edit-messages");
-        vm.findPorts();
         return card(m.get("technician.edit.title", ed.name()), fields, said,
                 Widgets.label(m.get("technician.edit.hint"), "muted"));
     }
@@ -246,7 +243,6 @@ public final class TechnicianConsoleView {
         vm.selfCheck().forEach(r -> {
             Label line = Widgets.label(m.of("technician.check", r.status()) + "  " + r.name() + ": " + r.detail(),
                     r.status() == org.bianmin.kiosk.selfcheck.CheckResult.Status.FAIL ? "error" : "detail-value");
-            HBox.setHgrow(line, Priority.ALWAYS);
             checks.getChildren().add(line);
         });
         return new VBox(16, card(m.get("technician.diagnostics.title"), Widgets.label(

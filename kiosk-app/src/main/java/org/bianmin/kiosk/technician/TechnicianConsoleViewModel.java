@@ -205,6 +205,7 @@ public final class TechnicianConsoleViewModel implements AdminScreen {
         s.devices().configured().stream().filter(c -> c.name().equals(device)).findFirst().ifPresent(config -> {
             editor.set(new DeviceEditorViewModel(config, s.config(), s.devices(), session, s.devicesWork(), s.ui()));
             section.set(Section.DEVICES);
+            findPorts();
         });
     }
 
