@@ -9,8 +9,15 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.bianmin.device.font.FontFace;
+import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.font.ReceiptFonts;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.device.printer.EscPos;
 import org.bianmin.device.printer.PaperWidth;
 import org.bianmin.device.printer.QrRaster;
@@ -18,7 +25,8 @@ import org.bianmin.device.printer.TextLayout;
 
 /**
  * Draws a transcript the way a 203 dpi thermal head would: 12×24-dot ASCII cells, 24×24 Chinese cells, 30-dot line
- * pitch, images dot for dot. AWT's logical SansSerif font finds an installed CJK font through fontconfig.
+ * pitch, images dot for dot. Each character is drawn in the face the kiosk's font resolution picks for it
+ * ({@link ReceiptFonts}, the same as the PDF's); AWT's logical SansSerif only when no face has it.
  */
 public final class RollRenderer {
 
@@ -29,10 +37,23 @@ public final class RollRenderer {
 
     private final PaperWidth paper;
     private final Font font;
+    private final Map<FontFace, Font> faces = new HashMap<>();
+    private final Optional<ReceiptFonts> fonts;
 
+    /** With this machine's fonts ({@link SystemFonts}). */
     public RollRenderer(PaperWidth paper) {
+        this(paper, SystemFonts.resolution());
+    }
+
+    public RollRenderer(PaperWidth paper, FontResolution resolution) {
         this.paper = paper;
         this.font = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+        this.fonts = resolution instanceof FontResolution.Usable u ? Optional.of(u.fonts()) : Optional.empty();
+        fonts.ifPresent(set -> set.faces().forEach(f -> faces.put(f, f.awt().deriveFont(Font.PLAIN, 22f))));
+    }
+
+    private Font fontFor(int codePoint) {
+        return fonts.flatMap(set -> set.faceFor(codePoint)).map(faces::get).orElse(font);
     }
 
     public BufferedImage render(List<EscPosEvent> elements) {
@@ -99,13 +120,12 @@ public final class RollRenderer {
         int cellW = CELL_W * l.widthMultiplier();
         int lineDots = TextLayout.width(l.text()) * cellW;
         int x = MARGIN + offset(l.align(), lineDots);
-        Font f = font.deriveFont(l.bold() ? Font.BOLD : Font.PLAIN)
-                .deriveFont(AffineTransform.getScaleInstance(l.widthMultiplier(), l.heightMultiplier()));
-        g.setFont(f);
+        AffineTransform scale = AffineTransform.getScaleInstance(l.widthMultiplier(), l.heightMultiplier());
         g.setColor(Color.BLACK);
-        java.awt.FontMetrics fm = g.getFontMetrics();
         int baseline = y + (CELL_H - 4) * l.heightMultiplier();
         for (int cp : l.text().codePoints().toArray()) {
+            g.setFont(fontFor(cp).deriveFont(l.bold() ? Font.BOLD : Font.PLAIN).deriveFont(scale));
+            java.awt.FontMetrics fm = g.getFontMetrics();
             String glyph = Character.toString(cp);
             int cell = TextLayout.width(cp) * cellW;
             int advance = fm.stringWidth(glyph);
