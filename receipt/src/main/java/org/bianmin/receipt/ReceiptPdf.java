@@ -30,7 +30,11 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PRStream;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.PdfStamper;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -96,13 +100,54 @@ public final class ReceiptPdf {
                     + missing + " " + missing.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).toList()
                     + " (fonts: " + fonts.describe() + "); install a font that has them, e.g. fonts-noto-cjk");
         }
+        byte[] pdf;
         if (format == PageFormat.A4) {
-            return render(r, format, format.size).pdf();
+            pdf = render(r, format, format.size).pdf();
+        } else {
+            // A roll page is as long as its content: lay out once on a long page, then again at the measured length.
+            Pass first = render(r, format, format.size);
+            float used = format.size.getHeight() - first.remainingHeight() + format.margin;
+            pdf = render(r, format, new Rectangle(format.size.getWidth(), used)).pdf();
         }
-        // A roll page is as long as its content: lay out once on a long page, then again at the measured length.
-        Pass first = render(r, format, format.size);
-        float used = format.size.getHeight() - first.remainingHeight() + format.margin;
-        return render(r, format, new Rectangle(format.size.getWidth(), used)).pdf();
+        try {
+            return compactCffFonts(pdf);
+        } catch (IOException | RuntimeException e) {
+            throw new ReceiptPdfException("could not compact the fonts of receipt " + r.receiptNumber() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final PdfName CFF_CID_FONT = new PdfName("CIDFontType0C");
+
+    /** Replaces each embedded CID-keyed CFF font (Noto CJK) by its {@link CffCompactor compact} form. */
+    static byte[] compactCffFonts(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            boolean changed = false;
+            for (int i = 1; i < reader.getXrefSize(); i++) {
+                if (reader.getPdfObject(i) instanceof PRStream stream
+                        && CFF_CID_FONT.equals(stream.get(PdfName.SUBTYPE))) {
+                    byte[] font = PdfReader.getStreamBytes(stream);
+                    byte[] compact = CffCompactor.compact(font);
+                    if (compact.length < font.length) {
+                        stream.setData(compact);
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                return pdf;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfStamper stamper = new PdfStamper(reader, out);
+            stamper.setFullCompression();
+            stamper.close();
+            return out.toByteArray();
+        } catch (org.openpdf.text.DocumentException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            reader.close();
+        }
     }
 
     private record Pass(byte[] pdf, float remainingHeight) {}
