@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +50,7 @@ import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueException;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.bianmin.protocol.signing.CatalogueSigner;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
@@ -98,6 +98,13 @@ public final class PortalServer implements AutoCloseable {
     private PortalServer(PortalOptions options, Path ephemeralDir) {
         this.ephemeralDir = ephemeralDir;
         this.clock = options.clock();
+        try {
+            // Credentials, keys and citizens' applications live here: owner-only, also what an older version left.
+            OwnerOnly.directory(options.dataDir());
+            OwnerOnly.tree(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the portal's data directory owner-only", e);
+        }
         this.store = new PortalStore(options.dataDir().resolve("portal.db"), options.clock());
         this.operatorPage = new OperatorPage(options.clock());
         this.auth = new OperatorAuth(store, new java.security.SecureRandom());
@@ -211,12 +218,11 @@ public final class PortalServer implements AutoCloseable {
 
     private Bootstrap firstStart(PortalOptions options) {
         try {
-            Path keys = Files.createDirectories(options.dataDir().resolve("keys"));
+            Path keys = OwnerOnly.directory(options.dataDir().resolve("keys"));
             KeyFile key = Ed25519Keys.toFile(Ed25519Keys.generate());
-            Path keyFile = keys.resolve("operator.key.json");
+            Path keyFile = OwnerOnly.file(keys.resolve("operator.key.json"));
             Ed25519Keys.write(key, keyFile);
-            restrict(keyFile);
-            Ed25519Keys.write(key.publicOnly(), keys.resolve("operator.pub.json"));
+            Ed25519Keys.write(key.publicOnly(), OwnerOnly.file(keys.resolve("operator.pub.json")));
             store.trustKey(key);
             String kioskId = "kiosk-demo-01";
             Bootstrap created = new Bootstrap(kioskId, store.registerKiosk(kioskId), store.createOperator("operator"),
@@ -236,16 +242,9 @@ public final class PortalServer implements AutoCloseable {
     private void saveCredentials(PortalOptions options) {
         Path file = options.dataDir().resolve("demo-credentials.txt");
         try {
-            Files.writeString(file, bootstrap.describe("http://" + options.host() + ":" + port() + "/"));
-            restrict(file);
+            Files.writeString(OwnerOnly.file(file), bootstrap.describe("http://" + options.host() + ":" + port() + "/"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -33,6 +33,7 @@ import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
 
@@ -82,8 +83,20 @@ public final class PortalStore implements AutoCloseable {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Opens (or creates) the database at {@code file}, owner-only: the file is made 0600 before SQLite opens it, and
+     * SQLite gives its {@code -wal} and {@code -shm} files the database file's mode (existing ones are fixed here).
+     */
     public PortalStore(Path file, Clock clock) {
         this.clock = clock;
+        try {
+            OwnerOnly.file(file);
+            for (String suffix : List.of("-wal", "-shm")) {
+                OwnerOnly.ifExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new PortalStoreException("cannot make portal database " + file + " owner-only", e);
+        }
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
