@@ -84,16 +84,13 @@ public final class PortalStore implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Opens (or creates) the database at {@code file}, owner-only: the file is made 0600 before SQLite opens it, and
-     * SQLite gives its {@code -wal} and {@code -shm} files the database file's mode (existing ones are fixed here).
+     * Opens (or creates) the database at {@code file}, owner-only with its {@code -wal} and {@code -shm} files
+     * ({@link OwnerOnly#database}).
      */
     public PortalStore(Path file, Clock clock) {
         this.clock = clock;
         try {
-            OwnerOnly.file(file);
-            for (String suffix : List.of("-wal", "-shm")) {
-                OwnerOnly.ifExists(file.resolveSibling(file.getFileName() + suffix));
-            }
+            OwnerOnly.database(file);
         } catch (java.io.IOException e) {
             throw new PortalStoreException("cannot make portal database " + file + " owner-only", e);
         }

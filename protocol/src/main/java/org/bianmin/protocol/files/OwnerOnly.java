@@ -1,12 +1,17 @@
 package org.bianmin.protocol.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,10 +52,49 @@ public final class OwnerOnly {
         return file;
     }
 
+    /**
+     * Replaces {@code target} with {@code content} atomically and owner-only: written to a 0600 temporary sibling,
+     * forced to disk, then renamed over the target, so a crash leaves the old file or the new one, never half of
+     * one, and the content is never readable by others. Missing parent directories are created (0700).
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            directory(parent);
+        }
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        file(tmp);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Makes {@code file} 0600 if it exists (SQLite's -wal and -shm files, a file another library wrote). */
     public static void ifExists(Path file) throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             restrict(file, FILE);
+        }
+    }
+
+    /**
+     * A SQLite database about to be opened: the file is created 0600 if absent, and existing {@code -wal},
+     * {@code -shm} and {@code -journal} files are made 0600. SQLite creates those companions with the database
+     * file's own mode, so from then on they are owner-only too.
+     */
+    public static void database(Path file) throws IOException {
+        file(file);
+        for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+            ifExists(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 
