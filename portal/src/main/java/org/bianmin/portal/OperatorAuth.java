@@ -15,7 +15,9 @@ import org.bianmin.portal.store.PortalStore;
 import org.bianmin.protocol.api.ProblemType;
 
 /**
- * Who may use the operator routes, and how the operator's browser is kept from being used by other sites (CSRF).
+ * Who may use the operator routes, and how the operator's browser is kept from being used by other sites (CSRF);
+ * also which kiosk a kiosk route's bearer token belongs to. (Its own class, apart from the routes, so the portal's
+ * split by concern can keep authentication in one place.)
  *
  * <p>API clients ({@code kioskctl}, scripts) send {@code Authorization: Bearer <operator token>}. A browser never
  * attaches that header on its own, and a page on another site cannot make it send one without a CORS preflight,
