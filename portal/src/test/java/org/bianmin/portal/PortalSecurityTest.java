@@ -331,20 +331,26 @@ class PortalSecurityTest {
     }
 
     @Test
-    void aKioskCannotClaimReceiptNumbersThatNameAnotherKiosk() throws Exception {
+    void aKioskCannotClaimReceiptNumbersThatNameAnotherKioskRegisteredYetOrNot() throws Exception {
         String other = portal.registerKiosk("GL-0002");
         String victimsNext = "GL-0002-20261121-0001B";
-        HttpResponse<byte[]> claimed = send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken())
-                .header(ApiPaths.IDEMPOTENCY_KEY, "steal").POST(jsonBody(submission(victimsNext, creds.kioskId()))));
-        assertThat(claimed.statusCode()).isEqualTo(403);
-        assertThat(problemType(claimed)).isEqualTo("urn:bianmin:problem:forbidden");
+        for (String receipt : List.of(victimsNext, "GL-0009-20261121-0001X")) {
+            HttpResponse<byte[]> claimed = send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken())
+                    .header(ApiPaths.IDEMPOTENCY_KEY, "steal-" + receipt)
+                    .POST(jsonBody(submission(receipt, creds.kioskId()))));
+            assertThat(claimed.statusCode()).as(receipt).isEqualTo(403);
+            assertThat(problemType(claimed)).isEqualTo("urn:bianmin:problem:forbidden");
+        }
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, other).header(ApiPaths.IDEMPOTENCY_KEY, "own")
                 .POST(jsonBody(submission(victimsNext, "GL-0002")))).statusCode())
                 .as("the kiosk the number names still files it").isEqualTo(201);
+        assertThat(portal.store().status(victimsNext)).isPresent();
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "case")
                 .POST(jsonBody(submission("KIOSK-DEMO-01-20261121-0001X", creds.kioskId())))).statusCode())
                 .as("kiosk ids compare without case: receipt numbers are upper case").isEqualTo(201);
-        assertThat(portal.store().status(victimsNext)).isPresent();
+        assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "plain")
+                .POST(jsonBody(submission("GL-20261121-0001", creds.kioskId())))).statusCode())
+                .as("'GL' is no kiosk id, so the number is nobody's").isEqualTo(201);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -15,7 +15,4 @@ public sealed interface Answer {
 
     /** The receipt number already belongs to another submission. */
     record ReceiptTaken(String receiptNumber) implements Answer {}
-
-    /** The receipt number names another registered kiosk: a kiosk files only its own numbers. */
-    record ForeignReceipt(String receiptNumber) implements Answer {}
 }

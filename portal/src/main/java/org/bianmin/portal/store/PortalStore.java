@@ -231,9 +231,7 @@ public final class PortalStore implements AutoCloseable {
 
     /**
      * Stores a submission exactly once per (kiosk, key). {@code immediate} items (即办) are decided at once: the
-     * history shows received and completed at the same instant. Receipt numbers are unique portal-wide, so a kiosk
-     * may not file a number that names another registered kiosk ({@link #receiptKiosk}): otherwise one kiosk's
-     * credential could claim another's future numbers and that kiosk's applications would fail 409 for good.
+     * history shows received and completed at the same instant.
      */
     public Answer submit(String kioskId, String key, SubmissionRequest request, boolean immediate) {
         String requestHash = requestHash(request);
@@ -241,11 +239,6 @@ public final class PortalStore implements AutoCloseable {
             Optional<Answer> earlier = replay(kioskId, key, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
-            }
-            Optional<String> named = receiptKiosk(request.receiptNumber());
-            if (named.isPresent() && !named.get().equalsIgnoreCase(kioskId) && queryLong(
-                    "SELECT count(*) FROM kiosk WHERE kiosk_id = ? COLLATE NOCASE", named.get()) > 0) {
-                return new Answer.ForeignReceipt(request.receiptNumber());
             }
             if (queryString("SELECT receipt_number FROM submission WHERE receipt_number = ?",
                     request.receiptNumber()).isPresent()) {
@@ -268,17 +261,6 @@ public final class PortalStore implements AutoCloseable {
             remember(kioskId, key, requestHash, 201, body, now);
             return new Answer.Stored(201, body);
         });
-    }
-
-    /**
-     * The kiosk a receipt number names: kiosks number {@code KIOSKID-DAY-SEQUENCE} plus a check character, and
-     * neither day nor sequence holds a hyphen, so the kiosk id is everything before the second-to-last hyphen.
-     * Empty for numbers not shaped like that.
-     */
-    static Optional<String> receiptKiosk(String receiptNumber) {
-        int last = receiptNumber.lastIndexOf('-');
-        int cut = last <= 0 ? -1 : receiptNumber.lastIndexOf('-', last - 1);
-        return cut <= 0 ? Optional.empty() : Optional.of(receiptNumber.substring(0, cut));
     }
 
     public Answer rate(String kioskId, String key, RatingRequest request) {
