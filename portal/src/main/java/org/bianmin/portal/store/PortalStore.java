@@ -384,7 +384,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public long count(String table) {
-        if (!List.of("submission", "rating", "kiosk", "heartbeat").contains(table)) {
+        if (!List.of("submission", "rating", "kiosk", "heartbeat", "eid_token").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         return read(() -> queryLong("SELECT count(*) FROM " + table));
