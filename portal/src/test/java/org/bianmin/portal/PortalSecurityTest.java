@@ -330,6 +330,31 @@ class PortalSecurityTest {
                 .as("under the limit").isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "POST, /api/v1/submissions, kiosk, SUBMISSION",
+        "POST, /api/v1/heartbeats, kiosk, HEARTBEAT",
+        "POST, /api/v1/ratings, kiosk, FORM",
+        "POST, /api/v1/submissions/by-holder, kiosk, SMALL",
+        "POST, /api/v1/eid/verifications, kiosk, SMALL",
+        "POST, /api/v1/operator/eid/test-tokens, operator, FORM",
+        "POST, /api/v1/operator/kiosks, operator, SMALL",
+        "POST, /api/v1/operator/kiosks/kiosk-a/revoke, operator, SMALL",
+        "POST, /api/v1/operator/submissions/RCPT-000001, operator, FORM",
+        "POST, /operator/submissions/RCPT-000001, operator, FORM"})
+    void everyRouteWithABodyRefusesOneByteOverItsLimit(String method, String path, String who, BodyLimit limit)
+            throws Exception {
+        byte[] body = new byte[limit.bytes() + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        HttpRequest.Builder request = request(path, "application/json", method, body).expectContinue(true)
+                .header("Authorization", "Bearer " + (who.equals("kiosk") ? creds.kioskToken() : creds.operatorToken()))
+                .header(ApiPaths.IDEMPOTENCY_KEY, "big");
+        HttpResponse<byte[]> r = send(request);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(problemType(r)).isEqualTo("urn:bianmin:problem:payload-too-large");
+        assertThat(portal.store().kiosks()).noneMatch(k -> k.revoked());
+    }
+
     @Test
     void aKioskCannotClaimReceiptNumbersThatNameAnotherKioskRegisteredYetOrNot() throws Exception {
         String other = portal.registerKiosk("GL-0002");
