@@ -1,12 +1,9 @@
 package org.bianmin.kiosk.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +25,7 @@ public final class ConfigStore {
     /** A config with a few devices and keys is a few kilobytes. */
     static final int MAX_BYTES = 1 << 20;
 
-    private final ObjectMapper mapper = strict(CatalogueReader.mapper().enable(SerializationFeature.INDENT_OUTPUT));
+    private final ObjectMapper mapper = BoundedJson.strict(CatalogueReader.mapper()).enable(SerializationFeature.INDENT_OUTPUT);
     private final Path file;
 
     public ConfigStore(Path file) {
@@ -69,15 +66,6 @@ public final class ConfigStore {
             throw new ConfigException(file, config.problems());
         }
         return config;
-    }
-
-    /** Coercion makes a wrong type look right ("60" as 60, 1.9 as 1, 5 as "5"): here a wrong type is an error. */
-    private static ObjectMapper strict(ObjectMapper mapper) {
-        for (CoercionInputShape shape : CoercionInputShape.values()) {
-            mapper.coercionConfigDefaults().setCoercion(shape, CoercionAction.Fail);
-        }
-        return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /**

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.bianmin.kiosk.ui.MovableClock;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +60,51 @@ class PinLockTest {
         Path file = dir.resolve(PinLock.FILE);
         Files.writeString(file, "{not json");
         assertThat(new PinLock(file, clock).lockedUntil()).contains(clock.instant().plus(PinLock.LOCK_TIME));
+    }
+
+    /** Before: {"failures": -1000000} was accepted and left a million tries. */
+    @Test
+    void aNegativeCountIsNotExtraTriesButALock() throws Exception {
+        Path file = dir.resolve(PinLock.FILE);
+        Files.writeString(file, "{\"failures\": -1000000}");
+        assertThat(new PinLock(file, clock).lockedUntil()).contains(clock.instant().plus(PinLock.LOCK_TIME));
+    }
+
+    @Property(tries = 300)
+    void anyInvalidLockFileLocksTheEntry(@ForAll("invalidLockFiles") String content) throws Exception {
+        Path file = Files.createTempFile("admin-lock", ".json");
+        try {
+            Files.writeString(file, content);
+            assertThat(new PinLock(file, clock).lockedUntil()).as(content)
+                    .contains(clock.instant().plus(PinLock.LOCK_TIME));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Property(tries = 200)
+    void randomBytesNeverOpenMoreTriesThanAFreshCount(@ForAll @Size(max = 200) byte[] bytes) throws Exception {
+        Path file = Files.createTempFile("admin-lock", ".json");
+        try {
+            Files.write(file, bytes);
+            PinLock lock = new PinLock(file, clock);
+            if (lock.lockedUntil().isEmpty()) {
+                assertThat(lock.failure()).isLessThan(PinLock.MAX_FAILURES);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> invalidLockFiles() {
+        Arbitrary<String> badCount = Arbitraries.oneOf(Arbitraries.integers().lessOrEqual(-1),
+                        Arbitraries.integers().greaterOrEqual(PinLock.MAX_FAILURES))
+                .map(n -> "{\"failures\": " + n + "}");
+        Arbitrary<String> farLock = Arbitraries.longs().between(PinLock.LOCK_TIME.toSeconds() + 1, 1L << 34)
+                .map(s -> "{\"failures\": 0, \"lockedUntil\": \"" + clock.instant().plusSeconds(s) + "\"}");
+        return Arbitraries.oneOf(badCount, farLock, Arbitraries.of("null", "", "[]", "{\"failures\": \"x\"}",
+                "{\"failures\": 1.5}", "{\"failures\": 0} {}",
+                "[".repeat(10_000)));
     }
 }

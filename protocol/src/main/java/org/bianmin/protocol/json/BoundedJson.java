@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +56,19 @@ public final class BoundedJson {
     /** A plain bounded mapper (no modules). */
     public static ObjectMapper mapper() {
         return builder().build();
+    }
+
+    /**
+     * Makes {@code mapper} refuse wrong types instead of coercing them ({@code "60"} as 60, 1.9 as 1, 5 as "5", an
+     * empty text as null) and nulls for primitive fields: for files people or programs may get wrong, where a
+     * coerced value would pass validation as something nobody wrote. Returns the same mapper.
+     */
+    public static ObjectMapper strict(ObjectMapper mapper) {
+        for (CoercionInputShape shape : CoercionInputShape.values()) {
+            mapper.coercionConfigDefaults().setCoercion(shape, CoercionAction.Fail);
+        }
+        return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /**
