@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The one place JSON reading is bounded: every mapper the kiosk reads with (catalogues, signature files, key files,
@@ -90,6 +93,11 @@ public final class BoundedJson {
      * callers never hold a null record. Errors carry the place where reading stopped, limit errors included.
      */
     public static <T> T readValue(ObjectMapper mapper, byte[] json, Class<T> type) throws IOException {
+        return readValue(mapper, json, mapper.constructType(type));
+    }
+
+    /** {@link #readValue(ObjectMapper, byte[], Class)} for a generic type; a list may hold no null entries either. */
+    public static <T> T readValue(ObjectMapper mapper, byte[] json, JavaType type) throws IOException {
         try (JsonParser parser = mapper.createParser(json)) {
             T value;
             try {
@@ -99,6 +107,9 @@ public final class BoundedJson {
             }
             if (value == null) {
                 throw new JsonParseException(parser, "a JSON document is required, found null or nothing");
+            }
+            if (value instanceof Collection<?> entries && entries.stream().anyMatch(Objects::isNull)) {
+                throw new JsonParseException(parser, "a list entry is null");
             }
             return value;
         }
