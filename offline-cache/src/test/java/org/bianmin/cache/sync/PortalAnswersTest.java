@@ -3,7 +3,6 @@ package org.bianmin.cache.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.signing.TrustedKeys;
 import org.junit.jupiter.api.AfterEach;
@@ -54,32 +54,27 @@ class PortalAnswersTest {
     }
 
     @Test
-    void aReceiptStatusThatIsNotADocumentIsUnknownNotANullStatus() throws IOException {
+    void aReceiptStatusThatIsNotADocumentIsUnknownNotANullStatus() {
         ReceiptLookup lookup = new ReceiptLookup(client, settings, Clock.systemUTC());
-        for (String answer : NOT_A_DOCUMENT) {
-            body.set(answer);
-            assertThat(lookup.lookup("FZ-20261121-0001")).as(answer.length() > 20 ? "deep" : answer)
-                    .isInstanceOf(ReceiptStatus.Unknown.class);
-        }
+        eachAnswerGives(() -> lookup.lookup("FZ-20261121-0001"), ReceiptStatus.Unknown.class);
     }
 
     @Test
     void anEidAnswerThatIsNotADocumentIsUnavailableNotANullIdentity() {
         EidLookup lookup = new EidLookup(client, settings);
-        for (String answer : NOT_A_DOCUMENT) {
-            body.set(answer);
-            assertThat(lookup.verify("token")).as(answer.length() > 20 ? "deep" : answer)
-                    .isInstanceOf(EidCheck.Unavailable.class);
-        }
+        eachAnswerGives(() -> lookup.verify("token"), EidCheck.Unavailable.class);
     }
 
     @Test
     void aHolderListThatIsNotADocumentIsUnavailableNotANullList() {
         HolderLookup lookup = new HolderLookup(client, settings, Clock.systemUTC());
+        eachAnswerGives(() -> lookup.lookup("110105199003071239"), HolderStatus.Unavailable.class);
+    }
+
+    private void eachAnswerGives(Supplier<?> call, Class<?> outcome) {
         for (String answer : NOT_A_DOCUMENT) {
             body.set(answer);
-            assertThat(lookup.lookup("110105199003071239")).as(answer.length() > 20 ? "deep" : answer)
-                    .isInstanceOf(HolderStatus.Unavailable.class);
+            assertThat(call.get()).as(answer.length() > 20 ? "deep" : answer).isInstanceOf(outcome);
         }
     }
 }
