@@ -2,10 +2,12 @@ package org.bianmin.kiosk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.bianmin.kiosk.config.ScratchFile;
 import org.bianmin.kiosk.ui.MovableClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -72,28 +74,18 @@ class PinLockTest {
 
     @Property(tries = 300)
     void anyInvalidLockFileLocksTheEntry(@ForAll("invalidLockFiles") String content) throws Exception {
-        Path file = Files.createTempFile("admin-lock", ".json");
-        try {
-            Files.writeString(file, content);
-            assertThat(new PinLock(file, clock).lockedUntil()).as(content)
-                    .contains(clock.instant().plus(PinLock.LOCK_TIME));
-        } finally {
-            Files.delete(file);
-        }
+        ScratchFile.with(content.getBytes(StandardCharsets.UTF_8), file -> assertThat(
+                new PinLock(file, clock).lockedUntil()).as(content).contains(clock.instant().plus(PinLock.LOCK_TIME)));
     }
 
     @Property(tries = 200)
     void randomBytesNeverOpenMoreTriesThanAFreshCount(@ForAll @Size(max = 200) byte[] bytes) throws Exception {
-        Path file = Files.createTempFile("admin-lock", ".json");
-        try {
-            Files.write(file, bytes);
+        ScratchFile.with(bytes, file -> {
             PinLock lock = new PinLock(file, clock);
             if (lock.lockedUntil().isEmpty()) {
                 assertThat(lock.failure()).isLessThan(PinLock.MAX_FAILURES);
             }
-        } finally {
-            Files.delete(file);
-        }
+        });
     }
 
     @Provide

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,30 +45,18 @@ class ConfigStorePropertiesTest {
     @Property(tries = 600)
     void everyBadValueOfEveryFieldIsAConfigExceptionNamingTheField(@ForAll("paths") String path,
                                                                   @ForAll("badValues") String value)
-            throws IOException {
-        Path file = Files.createTempFile("config", ".json");
-        try {
-            Files.writeString(file, withValue(path, value));
-            Throwable thrown = catchThrowable(() -> new ConfigStore(file).loadOrCreate());
-            assertThat(thrown).satisfiesAnyOf(
-                    t -> assertThat(t).isNull(),
-                    t -> assertThat(t).isInstanceOf(ConfigStore.ConfigException.class)
-                            .hasMessageContaining(value.equals(DEEP) ? "nesting depth" : topField(path)));
-        } finally {
-            Files.delete(file);
-        }
+            throws Exception {
+        ScratchFile.with(withValue(path, value).getBytes(StandardCharsets.UTF_8), file -> assertThat(
+                catchThrowable(() -> new ConfigStore(file).loadOrCreate())).satisfiesAnyOf(
+                        t -> assertThat(t).isNull(),
+                        t -> assertThat(t).isInstanceOf(ConfigStore.ConfigException.class)
+                                .hasMessageContaining(value.equals(DEEP) ? "nesting depth" : topField(path))));
     }
 
     @Property(tries = 200)
-    void randomBytesAreConfigExceptions(@ForAll @Size(max = 300) byte[] bytes) throws IOException {
-        Path file = Files.createTempFile("config", ".json");
-        try {
-            Files.write(file, bytes);
-            assertThat(catchThrowable(() -> new ConfigStore(file).loadOrCreate()))
-                    .isInstanceOf(ConfigStore.ConfigException.class);
-        } finally {
-            Files.delete(file);
-        }
+    void randomBytesAreConfigExceptions(@ForAll @Size(max = 300) byte[] bytes) throws Exception {
+        ScratchFile.with(bytes, file -> assertThat(catchThrowable(() -> new ConfigStore(file).loadOrCreate()))
+                .isInstanceOf(ConfigStore.ConfigException.class));
     }
 
     @Provide
