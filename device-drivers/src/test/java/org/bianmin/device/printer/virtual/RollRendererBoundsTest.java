@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import javax.imageio.ImageIO;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -13,7 +17,9 @@ import org.bianmin.device.printer.EscPos;
 import org.bianmin.device.printer.EscPosWriter;
 import org.bianmin.device.printer.PaperWidth;
 import org.bianmin.device.printer.PrinterProfile;
+import org.bianmin.device.transport.MemoryLink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The roll image is bounded whatever the job: a real printer feeds paper, it does not allocate it. Jobs found by the
@@ -82,6 +88,34 @@ class RollRendererBoundsTest {
         BufferedImage roll = RENDERER.render(decode(job.toByteArray()));
         assertThat(roll.getHeight()).isLessThanOrEqualTo(MAX_HEIGHT);
         assertThat(redRows(roll)).as("notes for the QR codes not drawn").isPositive();
+    }
+
+    /** A job that never cuts keeps a bounded receipt; its cut still ends a roll that says what was not kept. */
+    @Test
+    void aReceiptOfMoreElementsThanKeptStillEndsInItsRollWithANote(@TempDir Path dir) throws Exception {
+        MemoryLink link = new MemoryLink("printer");
+        try (VirtualPrinter printer = new VirtualPrinter(link.deviceEnd(),
+                VirtualPrinter.Config.of(PaperWidth.MM58).withPngDir(dir))) {
+            printer.start();
+            link.hostEnd().open();
+            byte[] feeds = new byte[3 * (VirtualPrinter.MAX_RECEIPT_ELEMENTS + 100)];
+            for (int i = 0; i < feeds.length; i += 3) {
+                feeds[i] = 0x1B;
+                feeds[i + 1] = 'd';
+            }
+            link.hostEnd().write(feeds, Duration.ofSeconds(10));
+            link.hostEnd().write(new byte[] {0x1D, 'V', 0}, Duration.ofSeconds(1));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (printer.transcript().cuts() == 0) { // the printer decodes on its own thread
+                assertThat(System.nanoTime() - deadline).as("the cut is decoded").isNegative();
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            printer.awaitPngs(Duration.ofSeconds(30));
+            assertThat(printer.pngs()).hasSize(1);
+            BufferedImage roll = ImageIO.read(printer.pngs().getFirst().toFile());
+            assertThat(roll.getHeight()).isLessThanOrEqualTo(MAX_HEIGHT);
+            assertThat(redRows(roll)).as("the not-kept note").isPositive();
+        }
     }
 
     @Property(tries = 100)
