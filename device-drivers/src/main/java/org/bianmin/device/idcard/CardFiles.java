@@ -135,7 +135,13 @@ public final class CardFiles {
             if (!node.isTextual()) {
                 throw bad(field, "must be a string");
             }
-            return node.asText();
+            // The chip holds space-padded text that the reader strips, so edge spaces could not come back as they
+            // are; control characters cannot be on a card at all.
+            String value = node.asText();
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw bad(field, "must not contain control characters");
+            }
+            return value.strip();
         }
 
         String text(String field) throws CardFileException {
