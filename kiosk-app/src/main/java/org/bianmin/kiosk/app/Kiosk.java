@@ -79,6 +79,7 @@ import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -185,8 +186,12 @@ public final class Kiosk implements AutoCloseable {
         scanFeed.watch(scene);
     }
 
-    /** The portal's answer when it is reachable, else the last one heard; applications still queued say so. */
-    private ReceiptStatus lookUp(String receiptNumber) {
+    /**
+     * The portal's answer when it is reachable, else the last one heard; applications still queued say so. The
+     * number is taken as the citizen means it (O and I read as 0 and 1, {@link ReceiptNumbers#readBack}).
+     */
+    private ReceiptStatus lookUp(String typed) {
+        String receiptNumber = ReceiptNumbers.readBack(typed).orElse(typed);
         ReceiptStatus status = sync.map(engine -> engine.lookup(receiptNumber))
                 .orElseGet(() -> new ReceiptStatus.Unknown("no portal credential"));
         if (status instanceof ReceiptStatus.Unknown && isQueuedHere(receiptNumber)) {
