@@ -42,6 +42,7 @@ public final class ReceiptViewModel implements Screen {
     private final ReadOnlyObjectWrapper<Paper> paper = new ReadOnlyObjectWrapper<>(Paper.PRINTING);
     private final ReadOnlyBooleanWrapper cardTaken = new ReadOnlyBooleanWrapper(false);
     private boolean started;
+    private boolean showing;
 
     public ReceiptViewModel(JourneyContext context, Journey journey) {
         this.context = context;
@@ -85,23 +86,36 @@ public final class ReceiptViewModel implements Screen {
 
     @Override
     public void enter() {
-        if (started) {
-            return;
+        showing = true;
+        if (!started) {
+            started = true;
+            context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
         }
-        started = true;
-        context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
-        if (!cardOnReader()) {
-            return;
+        if (cardOnReader() && !cardTaken.get()) {
+            awaitRemoval();
         }
+    }
+
+    /** Watches for the card for as long as the receipt shows, however long it lies there. */
+    private void awaitRemoval() {
         context.devices().execute(() -> {
             IdCardReader.Removal removal = context.reader().awaitRemoval(CARD_REMOVAL_WAIT);
-            context.ui().execute(() -> cardTaken.set(removal == IdCardReader.Removal.REMOVED));
+            context.ui().execute(() -> {
+                cardTaken.set(removal == IdCardReader.Removal.REMOVED);
+                if (removal == IdCardReader.Removal.STILL_PRESENT && showing) {
+                    awaitRemoval();
+                }
+            });
         });
     }
 
-    /** Stops waiting for the card once the citizen moves on, so the reader is free for the next person. */
+    /**
+     * Stops waiting for the card once the citizen moves on (the rating, or home, which ends the visit and leaves a
+     * card still there to {@code CardLeftBehind}).
+     */
     @Override
     public void leave() {
+        showing = false;
         context.reader().cancel();
     }
 

@@ -11,8 +11,10 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Navigator;
 
 /**
- * One citizen's visit. Ending it (journey finished or idle timeout) wipes everything personal that screens
- * registered, returns to the home screen and restores the defaults for the next person.
+ * One citizen's visit. Ending it wipes everything personal that screens registered, returns to the home screen and
+ * restores the defaults for the next person. It ends when the citizen is done — the rating sent or skipped, or home
+ * reached (首页, or 返回 from the receipt) once their application is stored — or at the idle timeout; whoever is
+ * told of the end ({@code ended}) also sees to a card still on the reader.
  */
 public final class KioskSession {
 
@@ -23,6 +25,7 @@ public final class KioskSession {
     private final List<Runnable> wipers = new ArrayList<>();
     private final Consumer<String> ended;
     private String id = UUID.randomUUID().toString();
+    private boolean applicationFinished;
 
     /** @param ended told the id of every session that ends (for the audit log; never anything personal) */
     public KioskSession(Navigator navigator, Messages messages, Language defaultLanguage, Consumer<String> ended) {
@@ -30,6 +33,19 @@ public final class KioskSession {
         this.messages = messages;
         this.defaultLanguage = defaultLanguage;
         this.ended = ended;
+        navigator.currentProperty().addListener((o, was, now) -> {
+            if (applicationFinished && navigator.atHome()) {
+                end();
+            }
+        });
+    }
+
+    /**
+     * The citizen's application is stored and its receipt shows: from now on, reaching the home screen means they
+     * are done, and the visit ends there (nothing of it is left for the next person to find).
+     */
+    public void applicationFinished() {
+        applicationFinished = true;
     }
 
     /** A random id for this visit: what the audit log records as the citizen actor. */
@@ -59,6 +75,7 @@ public final class KioskSession {
     }
 
     public void end() {
+        applicationFinished = false;
         ended.accept(id);
         id = UUID.randomUUID().toString();
         wipers.forEach(Runnable::run);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.OutboxEntry;
@@ -117,8 +116,12 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         clickOn("#receipt-finish");
         clickOn("#rating-skip");
 
-        // The card still lies on the reader: the progress screen reads it and lists what waits here.
+        // The visit is over: the card still on the reader is asked for, not read; placed again, it is read, and the
+        // progress screen lists what waits here.
         clickOn("#progress");
+        waitFor("#receipt-takeCard");
+        clickOn("#demo-remove-card");
+        clickOn("#demo-place-card");
         waitFor("#holder-" + receiptNumber);
         assertThat(texts()).contains(ZH.get("progress.holder.title", "110105********1239"), item.name(),
                 ZH.get("receipt.status.savedOffline"), ZH.get("progress.holder.unavailable"));
@@ -284,8 +287,13 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(personalValuesOnScreen()).isEmpty();
         assertThat(texts()).doesNotContain(receiptNumber);
 
-        // The card still lies on the reader: the next visit looks up progress by it and by the receipt number.
+        // The card still lies on the reader: the next visit is asked to take it, not shown its holder's applications;
+        // placed again, it is read for a lookup by card, and the receipt number is typed.
         clickOn("#progress");
+        waitFor("#receipt-takeCard");
+        assertThat(personalValuesOnScreen()).isEmpty();
+        clickOn("#demo-remove-card");
+        clickOn("#demo-place-card");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(
                 ZH.get("progress.holder.title", "110105********1239")));
         var progress = (org.bianmin.kiosk.progress.ProgressViewModel) kiosk.navigator().current();
@@ -370,16 +378,6 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         });
         assertThat(lookup("#idle-dialog").tryQuery()).as("countdown shown").isPresent();
         interact(() -> kiosk.tick(countdown.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
-    }
-
-    /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */
-    private List<String> personalValuesOnScreen() {
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String> personal = List.of("测试样卡", "110105199003071239", "110105********1239", PHONE, "138****5678");
-        return lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().stream()
-                .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
-                .filter(t -> t != null && personal.stream().anyMatch(t::contains))
-                .toList();
     }
 
 

@@ -119,6 +119,16 @@ abstract class JourneyOnStage extends FxRobot {
         return lookup(query).queryLabeled().getText();
     }
 
+    /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */
+    List<String> personalValuesOnScreen() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> personal = List.of("测试样卡", "110105199003071239", "110105********1239", PHONE, "138****5678");
+        return lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().stream()
+                .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
+                .filter(t -> t != null && personal.stream().anyMatch(t::contains))
+                .toList();
+    }
+
     List<String> texts() {
         WaitForAsyncUtils.waitForFxEvents();
         return lookup(n -> n instanceof Labeled).queryAllAs(Labeled.class).stream()
