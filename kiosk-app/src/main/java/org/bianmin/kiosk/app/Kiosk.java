@@ -394,6 +394,7 @@ public final class Kiosk implements AutoCloseable {
     /** Any touch, click or key: resets both idle times (the citizen's and the admin console's). */
     public void input(Instant now) {
         idle.input(now);
+        session.input();
         admin.idle().input(now);
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
@@ -26,6 +28,7 @@ public final class KioskSession {
     private final Consumer<String> ended;
     private String id = UUID.randomUUID().toString();
     private boolean applicationFinished;
+    private final ReadOnlyStringWrapper farewell = new ReadOnlyStringWrapper("");
 
     /** @param ended told the id of every session that ends (for the audit log; never anything personal) */
     public KioskSession(Navigator navigator, Messages messages, Language defaultLanguage, Consumer<String> ended) {
@@ -36,6 +39,8 @@ public final class KioskSession {
         navigator.currentProperty().addListener((o, was, now) -> {
             if (applicationFinished && navigator.atHome()) {
                 end();
+            } else if (!navigator.atHome()) {
+                farewell.set("");
             }
         });
     }
@@ -74,8 +79,28 @@ public final class KioskSession {
         return !navigator.atHome() || elderMode() || messages.language() != defaultLanguage || !wipers.isEmpty();
     }
 
+    /**
+     * Ends the visit and leaves a parting word on the home screen (a message key, e.g. thanks for a rating). It
+     * holds nothing personal; it goes with the next touch ({@link #input}) or screen.
+     */
+    public void end(String farewellKey) {
+        end();
+        farewell.set(farewellKey);
+    }
+
+    /** The parting word of the visit that just ended, as a message key; empty when there is none. */
+    public ReadOnlyStringProperty farewellProperty() {
+        return farewell.getReadOnlyProperty();
+    }
+
+    /** A touch: whoever it is has read the parting word, or did not come for it. */
+    public void input() {
+        farewell.set("");
+    }
+
     public void end() {
         applicationFinished = false;
+        farewell.set("");
         ended.accept(id);
         id = UUID.randomUUID().toString();
         wipers.forEach(Runnable::run);

@@ -21,6 +21,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CitizenJourneyUiTest extends JourneyOnStage {
 
+    /** What the receipt screen, the roll and the progress list say of an application waiting at this kiosk. */
+    private static final String SAVED_OFFLINE = org.bianmin.receipt.Receipt.Status.SAVED_OFFLINE.text(
+            java.util.Locale.SIMPLIFIED_CHINESE);
+
     @Test
     void applyIdentifyFillConsentSubmitPrintAndRate() throws Exception {
         ServiceItem item = applyUntilReceipt();
@@ -32,6 +36,14 @@ class CitizenJourneyUiTest extends JourneyOnStage {
                 .equals("回执已打印，请在出纸口取走"));
         var printed = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript();
         assertThat(printed.text()).contains(receiptNumber, ITEM_NAME);
+        // Screen and roll say the same: decided at once, so no promise of a text message to come.
+        assertThat(textOf("#receipt-status")).isEqualTo(ZH.get("receipt.status.COMPLETED"));
+        assertThat(flat(printed.text())).contains("办理状态：" + textOf("#receipt-status")).doesNotContain("短信");
+        // Statuses read as text, not as buttons to press.
+        assertThat(List.of("#receipt-paper", "#receipt-card")).allSatisfy(id -> assertThat(
+                lookup(id).queryAs(javafx.scene.control.Label.class).getBackground()).satisfiesAnyOf(
+                        b -> assertThat(b).isNull(),
+                        b -> assertThat(b.getFills()).allMatch(f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT))));
         assertThat(printed.qrPayloads()).containsExactly(receiptNumber);
         assertThat(printed.text()).doesNotContain(PHONE);
 
@@ -56,6 +68,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(comment).hasSize(1);
         clickOn("#rating-submit");
         waitFor("#search-field");
+        assertThat(textOf("#farewell")).as("a word of thanks at home").isEqualTo(ZH.get("rating.thanks"));
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.cache().outbox().list(10).size() == 2);
         List<OutboxEntry> entries = kiosk.cache().outbox().list(10);
@@ -109,8 +122,12 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(kiosk.demo().orElseThrow().network().connected()).isFalse();
         ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
-        assertThat(texts()).as("honest: saved here, sent later").contains(ZH.get("receipt.status.savedOffline"))
+        assertThat(texts()).as("honest: saved here, sent later").contains(SAVED_OFFLINE)
                 .doesNotContain(ZH.get("receipt.status.COMPLETED"), ZH.get("receipt.status.RECEIVED"));
+        var roll = kiosk.demo().orElseThrow().devices().virtualPrinter();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> roll.transcript().text().contains(receiptNumber));
+        assertThat(flat(roll.transcript().text())).as("the roll says what the screen says")
+                .contains("办理状态：" + SAVED_OFFLINE);
         assertThat(kiosk.cache().outbox().status()).containsEntry(DeliveryState.PENDING, 1L);
         assertThat(portal.count("submission")).isZero();
         clickOn("#receipt-finish");
@@ -124,7 +141,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         clickOn("#demo-place-card");
         waitFor("#holder-" + receiptNumber);
         assertThat(texts()).contains(ZH.get("progress.holder.title", "110105********1239"), item.name(),
-                ZH.get("receipt.status.savedOffline"), ZH.get("progress.holder.unavailable"));
+                SAVED_OFFLINE, ZH.get("progress.holder.unavailable"));
         // Asked by number while offline, the kiosk says the application waits here, not "not found".
         clickOn("#progress-field").write(receiptNumber);
         clickOn("#progress-lookup");
@@ -150,7 +167,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.live"))
                 && texts().contains(ZH.get("progress.holder.title", "110105********1239")));
         assertThat(texts()).contains(ZH.get("receipt.status.COMPLETED")).doesNotContain(
-                ZH.get("receipt.status.savedOffline"));
+                SAVED_OFFLINE);
         // …and with the line down once more, the last status heard, marked as such.
         clickOn("#demo-remove-card");
         clickOn("#demo-network");
@@ -361,6 +378,11 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         clickOn("#rating-2"); // a second tap on the chosen level keeps it chosen
         assertThat(toggle("#rating-2").isSelected()).isTrue();
         assertThat(rating.levelProperty().get()).isEqualTo(RatingViewModel.Level.DISSATISFIED);
+    }
+
+    /** A printed text without its line breaks and spaces (the roll wraps long lines). */
+    private static String flat(String printed) {
+        return printed.replace("\n", "").replace(" ", "");
     }
 
     private javafx.scene.control.ToggleButton toggle(String query) {
