@@ -2,9 +2,6 @@ package org.bianmin.kiosk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -14,11 +11,10 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The idle countdown over a filled form: what it says, and that the name, ID number and phone behind it cannot be
- * read. With {@code -Dkiosk.test.snapshots=DIR} the scene under the dialog is saved there as PNG to look at.
+ * read. With {@code -Dkiosk.test.snapshots=DIR} the scene is saved there as PNG to look at ({@link #snapshot}).
  */
 class IdleDialogUiTest extends JourneyOnStage {
 
@@ -74,26 +70,6 @@ class IdleDialogUiTest extends JourneyOnStage {
             kiosk.tick(touched.plusSeconds(quiet));
         });
         waitFor("#idle-dialog");
-    }
-
-    private WritableImage snapshot(String name) throws Exception {
-        WritableImage[] shot = new WritableImage[1];
-        interact(() -> shot[0] = lookup("#idle-dialog").query().getScene().snapshot(null));
-        WaitForAsyncUtils.waitForFxEvents();
-        String dir = System.getProperty("kiosk.test.snapshots");
-        if (dir != null) {
-            int w = (int) shot[0].getWidth();
-            int h = (int) shot[0].getHeight();
-            BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    png.setRGB(x, y, shot[0].getPixelReader().getArgb(x, y));
-                }
-            }
-            Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(png, "png", Path.of(dir, name).toFile());
-        }
-        return shot[0];
     }
 
     /** The WCAG contrast between the lightest and the darkest pixel inside {@code b} (a few pixels in from its edge). */

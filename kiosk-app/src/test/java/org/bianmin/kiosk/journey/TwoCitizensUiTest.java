@@ -46,6 +46,7 @@ class TwoCitizensUiTest extends JourneyOnStage {
         waitFor(TAKE_CARD);
         assertThat(textOf(TAKE_CARD)).isEqualTo(ZH.get("receipt.takeCard"));
         assertNothingOfTheFirstCitizen(receiptNumber);
+        snapshot("two-citizens-home" + button.replace('#', '-') + ".png");
 
         // The second citizen asks for progress: the card on the reader is the first one's, and is not read.
         clickOn("#progress");
@@ -55,6 +56,7 @@ class TwoCitizensUiTest extends JourneyOnStage {
                         && lookup(TAKE_CARD).tryQuery().isPresent());
         assertThat(progress.holderAnswerProperty().get()).isNull();
         assertNothingOfTheFirstCitizen(receiptNumber);
+        snapshot("two-citizens-progress" + button.replace('#', '-') + ".png");
 
         // Taken away: the notice goes; a card placed now is a new visit's, read as usual.
         clickOn("#demo-remove-card");
