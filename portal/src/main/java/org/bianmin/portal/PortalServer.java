@@ -44,6 +44,7 @@ import org.bianmin.protocol.api.ProblemType;
 import org.bianmin.protocol.api.PublishRequest;
 import org.bianmin.protocol.api.PublishResult;
 import org.bianmin.protocol.api.RatingRequest;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.Catalogue;
@@ -528,8 +529,11 @@ public final class PortalServer implements AutoCloseable {
         if (!SubmissionRequest.validReceiptNumber(receipt)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "not a receipt number");
         }
-        ctx.json(store.status(receipt).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "no submission with this receipt number")));
+        // As stored, else as the citizen meant it (an old roll's check character O or I read as 0 or 1).
+        ctx.json(store.status(receipt)
+                .or(() -> ReceiptNumbers.readBack(receipt).filter(r -> !r.equals(receipt)).flatMap(store::status))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "no submission with this receipt number")));
     }
 
     /** The applications filed under the holder key of the card on a kiosk's reader (statuses only, no fields). */

@@ -157,6 +157,18 @@ class PortalServerTest {
     }
 
     @Test
+    void aReceiptNumberReadBackWithZeroForOOrOneForIIsFound() throws Exception {
+        // Numbers issued before the check digits could end in O or I; a citizen reads them as 0 and 1.
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("GL-0001-20261101-0003O", PROMISED_ITEM));
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k2", submission("GL-0001-20261101-0006I", PROMISED_ITEM));
+        assertThat(json.readTree(get(ApiPaths.submission("GL-0001-20261101-00030"), creds.kioskToken(), null).body())
+                .path("receiptNumber").asText()).isEqualTo("GL-0001-20261101-0003O");
+        assertThat(state("GL-0001-20261101-00061")).isEqualTo("RECEIVED");
+        assertThat(get(ApiPaths.submission("GL-0001-20261101-00031"), creds.kioskToken(), null).statusCode())
+                .as("not a reading of any stored number").isEqualTo(404);
+    }
+
+    @Test
     void aPoorRatingKeepsItsReasonsAsCodesApartFromTheComment() throws Exception {
         OffsetDateTime at = OffsetDateTime.parse("2026-11-21T10:05:00+08:00");
         RatingRequest poor = new RatingRequest(creds.kioskId(), PROMISED_ITEM, "RCPT-000030", 2,
