@@ -116,10 +116,10 @@ public final class ReceiptPdf {
         doc.add(head);
 
         doc.add(table(r.fields(), body, strong));
-        steps(doc, r.nextSteps(), body, strong);
+        steps(doc, r, body, strong);
         if (!r.collectAt().isBlank()) {
             Paragraph p = new Paragraph();
-            p.add(new Chunk("领取地点：", strong));
+            p.add(new Chunk(r.script().text("领取地点："), strong));
             p.add(new Chunk(r.collectAt(), body));
             p.setSpacingBefore(format.bodyPt / 2);
             doc.add(p);
@@ -130,7 +130,7 @@ public final class ReceiptPdf {
         qr.setAlignment(Element.ALIGN_CENTER);
         qr.setSpacingBefore(format.bodyPt);
         doc.add(qr);
-        Paragraph caption = new Paragraph("扫码查询办理进度", body);
+        Paragraph caption = new Paragraph(r.script().text("扫码查询办理进度"), body);
         caption.setAlignment(Element.ALIGN_CENTER);
         caption.setSpacingAfter(format.bodyPt);
         doc.add(caption);
@@ -156,11 +156,12 @@ public final class ReceiptPdf {
         return c;
     }
 
-    private static void steps(Document doc, List<String> steps, Font body, Font strong) {
+    private static void steps(Document doc, Receipt r, Font body, Font strong) {
+        List<String> steps = r.nextSteps();
         if (steps.isEmpty()) {
             return;
         }
-        Paragraph p = new Paragraph("后续步骤：", strong);
+        Paragraph p = new Paragraph(r.script().text("后续步骤："), strong);
         p.setSpacingBefore(body.getSize() / 2);
         doc.add(p);
         for (int i = 0; i < steps.size(); i++) {

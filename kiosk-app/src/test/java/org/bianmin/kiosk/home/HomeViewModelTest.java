@@ -114,7 +114,7 @@ class HomeViewModelTest {
         int broad = search.resultsProperty().get().rows().size();
         search.queryProperty().set("sbk");
         assertThat(search.resultsProperty().get().rows()).isNotEmpty().hasSizeLessThanOrEqualTo(broad)
-                .extracting(ItemListViewModel.Row::name).anyMatch(n -> n.contains("社会保障卡"));
+                .extracting(ItemListViewModel.Row::name).anyMatch(n -> n.chinese().contains("社会保障卡"));
         search.queryProperty().set("   ");
         assertThat(search.resultsProperty().get().rows()).isEmpty();
     }
