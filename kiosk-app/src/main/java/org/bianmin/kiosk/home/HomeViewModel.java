@@ -86,7 +86,8 @@ public final class HomeViewModel implements Screen {
     public void openDepartment(String code) {
         Catalogue c = catalogue.get();
         Catalogue.Department d = c.department(code).orElseThrow();
-        navigator.get().show(new ItemListViewModel(m -> m.show(Content.name(d)), c.itemsOf(d), c, navigator, apply, elder));
+        navigator.get().show(new ItemListViewModel(m -> m.show(Content.name(d)), c.itemsOf(d), c, navigator, apply,
+                elder));
     }
 
     public void openTopic(String code) {

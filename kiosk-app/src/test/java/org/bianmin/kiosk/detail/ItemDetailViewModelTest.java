@@ -32,7 +32,8 @@ class ItemDetailViewModelTest {
             assertThat(all).as(item.name())
                     .contains(item.code(), item.basicCode(), item.phone(),
                             m.show(new Content(item.implementingBody().name(), en.implementingBody())),
-                            m.show(new Content(item.place(), en.place())), m.show(new Content(item.hours(), en.hours())),
+                            m.show(new Content(item.place(), en.place())),
+                            m.show(new Content(item.hours(), en.hours())),
                             m.show(new Content(item.fee().description(), en.fee())),
                             m.show(new Content(item.result().name(), en.result())),
                             m.of("itemType", item.type()), m.of("handlingType", item.handlingType()),
