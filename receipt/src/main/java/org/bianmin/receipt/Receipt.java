@@ -8,16 +8,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import org.bianmin.protocol.text.TraditionalChinese;
 
 /**
  * One receipt for one transaction at the kiosk. Both renderers (ESC/POS and PDF) print {@link #fields()} in the
  * same order, so the paper and the PDF always say the same thing.
  *
  * @param trackingPayload what the QR code carries: a tracking URL or token the citizen scans to follow progress
+ * @param script          the characters it is printed in; given zh-CN texts, a {@link Script#TRADITIONAL} receipt
+ *                        holds them converted, and its labels come out converted too. The applicant stays as the
+ *                        card has it (masked).
  */
 public record Receipt(String title, String receiptNumber, String itemName, String itemCode, Applicant applicant,
         OffsetDateTime issuedAt, Status status, List<String> nextSteps, String collectAt, String trackingPayload,
-        String kioskId, String hallAddress, String hallPhone) {
+        String kioskId, String hallAddress, String hallPhone, Script script) {
+
+    /** The characters a receipt is printed in: a 繁體 session's receipt is in Traditional characters. */
+    public enum Script {
+        SIMPLIFIED, TRADITIONAL;
+
+        /** A zh-CN text in this script. */
+        public String text(String simplified) {
+            return this == TRADITIONAL ? TraditionalChinese.of(simplified) : simplified;
+        }
+    }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -62,6 +76,14 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
     /** A label and its value as printed. */
     public record Field(String label, String value) {}
 
+    /** A receipt in Simplified characters. */
+    public Receipt(String title, String receiptNumber, String itemName, String itemCode, Applicant applicant,
+                   OffsetDateTime issuedAt, Status status, List<String> nextSteps, String collectAt,
+                   String trackingPayload, String kioskId, String hallAddress, String hallPhone) {
+        this(title, receiptNumber, itemName, itemCode, applicant, issuedAt, status, nextSteps, collectAt,
+                trackingPayload, kioskId, hallAddress, hallPhone, Script.SIMPLIFIED);
+    }
+
     public Receipt {
         requireText(title, "title");
         requireText(receiptNumber, "receiptNumber");
@@ -76,6 +98,12 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
         requireText(kioskId, "kioskId");
         hallAddress = Objects.requireNonNullElse(hallAddress, "");
         hallPhone = Objects.requireNonNullElse(hallPhone, "");
+        script = Objects.requireNonNullElse(script, Script.SIMPLIFIED);
+        title = script.text(title);
+        itemName = script.text(itemName);
+        nextSteps = nextSteps.stream().map(script::text).toList();
+        collectAt = script.text(collectAt);
+        hallAddress = script.text(hallAddress);
     }
 
     private static void requireText(String value, String field) {
@@ -94,8 +122,9 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
         f.add(new Field("证件号码", applicant.idNumber()));
         f.add(new Field("联系电话", applicant.phone()));
         f.add(new Field("办理时间", TIME.format(issuedAt)));
-        f.add(new Field("办理状态", status.label));
-        return f.stream().filter(x -> !x.value().isBlank()).toList();
+        f.add(new Field("办理状态", script.text(status.label)));
+        return f.stream().filter(x -> !x.value().isBlank()).map(x -> new Field(script.text(x.label()), x.value()))
+                .toList();
     }
 
     /** The footer lines: where the kiosk stands and how to call the hall. */
@@ -104,7 +133,8 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
         f.add(new Field("终端编号", kioskId));
         f.add(new Field("大厅地址", hallAddress));
         f.add(new Field("咨询电话", hallPhone));
-        return f.stream().filter(x -> !x.value().isBlank()).toList();
+        return f.stream().filter(x -> !x.value().isBlank()).map(x -> new Field(script.text(x.label()), x.value()))
+                .toList();
     }
 
     /** The sample receipt {@code kioskctl receipt pdf} prints without {@code --in}. */

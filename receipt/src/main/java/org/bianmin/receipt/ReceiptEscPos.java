@@ -28,27 +28,29 @@ public final class ReceiptEscPos {
         w.align(EscPos.Align.CENTER).bold(true).size(2, 2).wrapped(r.title()).size(1, 1).bold(false);
         w.align(EscPos.Align.LEFT).rule('-');
         for (Receipt.Field f : r.fields()) {
-            boolean emphasise = f.label().equals("办理状态") || f.label().equals("回执编号");
+            boolean emphasise = f.label().equals(r.script().text("办理状态"))
+                    || f.label().equals(r.script().text("回执编号"));
             w.bold(emphasise).labelValue(f.label() + "：", f.value()).bold(false);
         }
-        steps(w, r.nextSteps());
+        steps(w, r);
         if (!r.collectAt().isBlank()) {
-            w.bold(true).line("领取地点：").bold(false).wrapped(r.collectAt());
+            w.bold(true).line(r.script().text("领取地点：")).bold(false).wrapped(r.collectAt());
         }
         w.rule('-').align(EscPos.Align.CENTER)
                 .qr(r.trackingPayload(), qrModuleDots(profile.paper()), EscPos.QrErrorLevel.M)
-                .line("扫码查询办理进度").align(EscPos.Align.LEFT).rule('-');
+                .line(r.script().text("扫码查询办理进度")).align(EscPos.Align.LEFT).rule('-');
         for (Receipt.Field f : r.footer()) {
             w.wrapped(f.label() + "：" + f.value());
         }
         return w.feed(3).cut().toJob(r.receiptNumber());
     }
 
-    private static void steps(EscPosWriter w, List<String> steps) {
+    private static void steps(EscPosWriter w, Receipt r) {
+        List<String> steps = r.nextSteps();
         if (steps.isEmpty()) {
             return;
         }
-        w.bold(true).line("后续步骤：").bold(false);
+        w.bold(true).line(r.script().text("后续步骤：")).bold(false);
         for (int i = 0; i < steps.size(); i++) {
             w.wrapped((i + 1) + ". " + steps.get(i));
         }

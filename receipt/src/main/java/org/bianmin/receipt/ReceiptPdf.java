@@ -154,7 +154,8 @@ public final class ReceiptPdf {
 
     /** Every string the page shows. */
     private static String text(Receipt r) {
-        return Stream.of(Stream.of(r.title(), r.collectAt(), COLLECT_AT, NEXT_STEPS, SCAN_HINT),
+        return Stream.of(Stream.of(r.title(), r.collectAt(), r.script().text(COLLECT_AT), r.script().text(NEXT_STEPS),
+                                r.script().text(SCAN_HINT)),
                         Stream.concat(r.fields().stream(), r.footer().stream()).flatMap(f -> Stream.of(f.label(),
                                 f.value())), r.nextSteps().stream())
                 .flatMap(x -> x).collect(Collectors.joining("\n"));
@@ -218,9 +219,9 @@ public final class ReceiptPdf {
         doc.add(head);
 
         doc.add(table(r.fields(), body, strong));
-        steps(doc, r.nextSteps(), body, strong);
+        steps(doc, r, body, strong);
         if (!r.collectAt().isBlank()) {
-            Paragraph p = paragraph(COLLECT_AT, strong);
+            Paragraph p = paragraph(r.script().text(COLLECT_AT), strong);
             p.add(phrase(r.collectAt(), body));
             p.setSpacingBefore(format.bodyPt / 2);
             doc.add(p);
@@ -231,7 +232,7 @@ public final class ReceiptPdf {
         qr.setAlignment(Element.ALIGN_CENTER);
         qr.setSpacingBefore(format.bodyPt);
         doc.add(qr);
-        Paragraph caption = paragraph(SCAN_HINT, body);
+        Paragraph caption = paragraph(r.script().text(SCAN_HINT), body);
         caption.setAlignment(Element.ALIGN_CENTER);
         caption.setSpacingAfter(format.bodyPt);
         doc.add(caption);
@@ -257,11 +258,12 @@ public final class ReceiptPdf {
         return c;
     }
 
-    private void steps(Document doc, List<String> steps, Style body, Style strong) {
+    private void steps(Document doc, Receipt r, Style body, Style strong) {
+        List<String> steps = r.nextSteps();
         if (steps.isEmpty()) {
             return;
         }
-        Paragraph p = paragraph(NEXT_STEPS, strong);
+        Paragraph p = paragraph(r.script().text(NEXT_STEPS), strong);
         p.setSpacingBefore(body.size() / 2);
         doc.add(p);
         for (int i = 0; i < steps.size(); i++) {

@@ -3,6 +3,7 @@ package org.bianmin.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,6 +34,37 @@ class ReceiptModelTest {
     void clearPersonalDataInJsonIsMaskedOnRead() throws Exception {
         String json = ReceiptJson.write(Receipt.sample(CLOCK)).replace("350102********1234", "350102199001011234");
         assertThat(ReceiptJson.parse(json).applicant().idNumber()).isEqualTo("350102********1234");
+    }
+
+    /** The sample as a 繁體 session's receipt. */
+    static Receipt traditional() {
+        Receipt s = Receipt.sample(CLOCK);
+        return new Receipt(s.title(), s.receiptNumber(), s.itemName(), s.itemCode(), s.applicant(), s.issuedAt(),
+                s.status(), s.nextSteps(), s.collectAt(), s.trackingPayload(), s.kioskId(), s.hallAddress(),
+                s.hallPhone(), Receipt.Script.TRADITIONAL);
+    }
+
+    /** Han characters of {@code text} that Taiwan's Big5 lacks: simplified-only ones (证, 办, 扫). */
+    static String simplifiedOnly(String text) {
+        var big5 = Charset.forName("Big5").newEncoder();
+        StringBuilder out = new StringBuilder();
+        text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                && !big5.canEncode(Character.toString(cp))).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    @Test
+    void aTraditionalReceiptHoldsItsTextsAndLabelsInTraditionalButTheApplicantAsTheCardHasIt() throws Exception {
+        Receipt r = traditional();
+        assertThat(r.itemName()).isEqualTo("居民身份證換領（到期換證）");
+        assertThat(r.fields()).contains(new Receipt.Field("辦理事項", "居民身份證換領（到期換證）"),
+                new Receipt.Field("辦理狀態", "已提交，正在辦理"), new Receipt.Field("申請人", "张**"));
+        assertThat(r.footer()).extracting(Receipt.Field::label).containsExactly("終端編號", "大廳地址", "諮詢電話");
+        String all = String.join("", r.title(), r.collectAt(), r.hallAddress(), String.join("", r.nextSteps()),
+                r.fields().stream().map(f -> f.label() + f.value()).reduce("", String::concat));
+        assertThat(simplifiedOnly(all)).isEqualTo("张"); // the masked applicant, off the card
+        assertThat(ReceiptJson.parse(ReceiptJson.write(r))).as("converted once: a round trip changes nothing")
+                .isEqualTo(r);
     }
 
     @Test

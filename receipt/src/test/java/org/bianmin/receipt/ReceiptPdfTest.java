@@ -48,6 +48,16 @@ class ReceiptPdfTest {
     }
 
     @Test
+    void aTraditionalSessionsPdfIsInTraditional() throws Exception {
+        Path pdf = dir.resolve("hant.pdf");
+        Files.write(pdf, renderer.render(ReceiptModelTest.traditional(), ReceiptPdf.PageFormat.A4));
+        String text = run("pdftotext", "-layout", pdf.toString(), "-");
+        assertThat(text).contains("便民服務受理回執", "居民身份證換領", "已提交，正在辦理", "掃碼查詢辦理進度", "後續步驟",
+                "領取地點");
+        assertThat(ReceiptModelTest.simplifiedOnly(text)).isEqualTo("张");
+    }
+
+    @Test
     void signedPdfVerifiesAndAnyChangeFails(@TempDir Path keys) throws Exception {
         ReceiptSigningKey key = ReceiptSigningKey.loadOrCreate(keys);
         byte[] signed = ReceiptSignature.sign(renderer.render(RECEIPT, ReceiptPdf.PageFormat.A4), key);

@@ -54,6 +54,7 @@ import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.devices.ScanFeed;
 import org.bianmin.kiosk.home.HomeViewModel;
 import org.bianmin.kiosk.ime.PinyinIme;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.Applications;
@@ -218,7 +219,7 @@ public final class Kiosk implements AutoCloseable {
         List<OutboxEntry> queued = cache.outbox().undelivered(SubmissionPayloads.applicationBy(idNumber));
         Map<String, ServiceItem> items = catalogue().itemsByCode();
         return HolderProgress.of(IdNumbers.mask(idNumber), portal, queued,
-                code -> Optional.ofNullable(items.get(code)).map(ServiceItem::name).orElse(code));
+                code -> Optional.ofNullable(items.get(code)).map(Content::name).orElse(Content.word(code)));
     }
 
     private boolean isQueuedHere(String receiptNumber) {
@@ -345,7 +346,7 @@ public final class Kiosk implements AutoCloseable {
                     PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
         });
         shell = new KioskShell(navigator, messages, session, idle, notices,
-                new KioskShell.Identity(config.kioskId(), hall.name(), hall.phone()), admin);
+                new KioskShell.Identity(config.kioskId(), Content.name(hall), hall.phone()), admin);
         demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages, this::onScan)));
         scanFeed = new ScanFeed(configured, ui, this::onScan);
         sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(

@@ -32,7 +32,8 @@ public final class ItemListView {
         for (ItemListViewModel.Row row : shown) {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            VBox text = new VBox(Widgets.line(row.name(), "row-title"), Widgets.line(row.department(), "muted"));
+            VBox text = new VBox(Widgets.line(m.show(row.name()), "row-title"),
+                    Widgets.line(m.show(row.department()), "muted"));
             HBox content = new HBox(text, spacer, Widgets.line(
                     m.get(row.kioskHandleable() ? "list.kioskBadge" : "list.counterBadge"),
                     row.kioskHandleable() ? "badge-kiosk" : "badge-counter"));

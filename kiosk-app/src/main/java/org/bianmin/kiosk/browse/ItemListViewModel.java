@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.detail.ItemDetailViewModel;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Pager;
@@ -18,7 +19,7 @@ import org.bianmin.protocol.catalogue.ServiceItem;
 public final class ItemListViewModel implements Screen {
 
     /** One row: enough to choose an item at a glance. */
-    public record Row(String code, String name, String department, boolean kioskHandleable) {}
+    public record Row(String code, Content name, Content department, boolean kioskHandleable) {}
 
     private final Function<Messages, String> title;
     private final List<ServiceItem> items;
@@ -51,8 +52,8 @@ public final class ItemListViewModel implements Screen {
     }
 
     public List<Row> rows() {
-        return items.stream().map(i -> new Row(i.code(), i.name(),
-                catalogue.department(i.department()).map(Catalogue.Department::name).orElse(""),
+        return items.stream().map(i -> new Row(i.code(), Content.name(i),
+                catalogue.department(i.department()).map(Content::name).orElse(Content.word("")),
                 i.kioskHandleable())).toList();
     }
 

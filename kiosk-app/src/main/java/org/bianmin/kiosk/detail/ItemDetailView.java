@@ -3,6 +3,7 @@ package org.bianmin.kiosk.detail;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
 
@@ -12,7 +13,7 @@ public final class ItemDetailView {
     private ItemDetailView() {}
 
     public static Node build(ItemDetailViewModel vm, Messages m) {
-        VBox page = new VBox(Widgets.label(vm.item().name(), "page-title"),
+        VBox page = new VBox(Widgets.label(m.show(Content.name(vm.item())), "page-title"),
                 Widgets.label(vm.availability(m), vm.item().kioskHandleable() ? "banner-ok" : "banner-info"));
         page.setId("item-detail");
         if (vm.canApply()) {

@@ -53,7 +53,8 @@ public final class HomeView {
         TilePane pane = new TilePane();
         pane.getStyleClass().add("tiles");
         for (HomeViewModel.Tile t : shown) {
-            pane.getChildren().add(Widgets.tile(idPrefix + t.code(), t.label(), m.get("home.itemCount", t.itemCount()),
+            pane.getChildren().add(Widgets.tile(idPrefix + t.code(), m.show(t.label()),
+                    m.get("home.itemCount", t.itemCount()),
                     () -> open.accept(t.code())));
         }
         return pane;

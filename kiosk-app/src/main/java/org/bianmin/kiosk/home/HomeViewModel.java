@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.browse.ItemListViewModel;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.search.SearchViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Pager;
@@ -18,7 +19,7 @@ import org.bianmin.protocol.catalogue.ServiceItem;
 public final class HomeViewModel implements Screen {
 
     /** A home-screen tile: what it opens, its label and how many items are behind it. */
-    public record Tile(String code, String label, int itemCount) {}
+    public record Tile(String code, Content label, int itemCount) {}
 
     private final Supplier<Catalogue> catalogue;
     private final ItemFinder finder;
@@ -71,28 +72,29 @@ public final class HomeViewModel implements Screen {
         Catalogue c = catalogue.get();
         return c.departments().stream()
                 .sorted(Comparator.comparingInt(Catalogue.Department::order))
-                .map(d -> new Tile(d.code(), d.shortName(), c.itemsOf(d).size()))
+                .map(d -> new Tile(d.code(), Content.tile(d), c.itemsOf(d).size()))
                 .filter(t -> t.itemCount() > 0)
                 .toList();
     }
 
     public List<Tile> topicTiles() {
         return catalogue.get().topics().stream()
-                .map(t -> new Tile(t.code(), t.name(), t.itemCodes().size()))
+                .map(t -> new Tile(t.code(), Content.name(t), t.itemCodes().size()))
                 .toList();
     }
 
     public void openDepartment(String code) {
         Catalogue c = catalogue.get();
         Catalogue.Department d = c.department(code).orElseThrow();
-        navigator.get().show(new ItemListViewModel(m -> d.name(), c.itemsOf(d), c, navigator, apply, elder));
+        navigator.get().show(new ItemListViewModel(m -> m.show(Content.name(d)), c.itemsOf(d), c, navigator, apply,
+                elder));
     }
 
     public void openTopic(String code) {
         Catalogue c = catalogue.get();
         Catalogue.Topic topic = c.topics().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
         var byCode = c.itemsByCode();
-        navigator.get().show(new ItemListViewModel(m -> topic.name(),
+        navigator.get().show(new ItemListViewModel(m -> m.show(Content.name(topic)),
                 topic.itemCodes().stream().map(byCode::get).toList(), c, navigator, apply, elder));
     }
 

@@ -1,9 +1,11 @@
 package org.bianmin.kiosk.i18n;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.bianmin.protocol.text.TraditionalChinese;
 
 /**
  * UI text in the current language, from the {@code messages_*.properties} bundles (UTF-8). Views re-render when
@@ -55,6 +57,23 @@ public final class Messages {
             loaded = now;
         }
         return bundle;
+    }
+
+    /**
+     * Catalogue content in the current language: zh-CN as published; 繁體 converted phrase by phrase
+     * ({@link TraditionalChinese}); English as the catalogue carries it, else the Chinese.
+     */
+    public String show(Content content) {
+        return switch (language.get()) {
+            case ZH_CN -> content.chinese();
+            case ZH_TW -> TraditionalChinese.of(content.chinese());
+            case EN -> content.english() == null || content.english().isBlank() ? content.chinese()
+                    : content.english();
+        };
+    }
+
+    public List<String> show(List<Content> contents) {
+        return contents.stream().map(this::show).toList();
     }
 
     /** The label of an enum constant, under key {@code <prefix>.<CONSTANT>}. */

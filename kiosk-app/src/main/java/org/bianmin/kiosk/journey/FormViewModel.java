@@ -59,14 +59,9 @@ public final class FormViewModel implements Screen {
             return prefilled;
         }
 
-        /** What the screen shows for a prefilled field (ID number masked). */
+        /** What the screen shows for a prefilled field (ID number masked), before {@link FieldWords}. */
         public String shownValue() {
             return shown;
-        }
-
-        /** The message key shown instead of {@link #shownValue()} when the card's value is a word (性别, 长期). */
-        public Optional<String> shownKey() {
-            return prefilled ? Prefills.wordKey(field.prefill(), value.get()) : Optional.empty();
         }
 
         void wipe() {

@@ -14,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
@@ -25,7 +26,7 @@ public final class JourneyViews {
     private JourneyViews() {}
 
     public static Node identify(IdentifyViewModel vm, Messages m) {
-        VBox page = page(vm.journey().item().name(), "identify");
+        VBox page = page(m.show(Content.name(vm.journey().item())), "identify");
         String cards = vm.acceptedCards().stream().map(c -> m.of("card", c)).collect(Collectors.joining(" / "));
         Label guidance = Widgets.label(m.get("identify.place"), "guidance");
         Label accepted = Widgets.label(m.get("identify.accepted", cards), "muted");
@@ -55,17 +56,18 @@ public final class JourneyViews {
     }
 
     public static Node form(FormViewModel vm, Messages m) {
-        VBox page = page(vm.journey().item().name(), "form");
+        VBox page = page(m.show(Content.name(vm.journey().item())), "form");
         page.getChildren().add(Widgets.label(m.get("form.intro"), "muted"));
         GridPane grid = Widgets.labelledGrid(22);
         grid.getStyleClass().add("spaced");
         int row = 0;
         Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS, vm.ime());
         for (FormViewModel.Entry e : vm.entries()) {
-            Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
+            Label label = Widgets.label(m.show(Content.label(e.field())) + (e.field().required() ? " *" : ""),
+                    "detail-label");
             Node input;
             if (e.prefilled()) {
-                input = Widgets.label(e.shownKey().map(m::get).orElse(e.shownValue()) + "  " + m.get("form.fromCard"),
+                input = Widgets.label(FieldWords.shown(m, e.field(), e.shownValue()) + "  " + m.get("form.fromCard"),
                         "prefilled");
             } else if (!e.field().options().isEmpty()) {
                 FlowPane choices = new FlowPane();
@@ -74,7 +76,9 @@ public final class JourneyViews {
                 choices.prefWrapLengthProperty().bind(grid.widthProperty().multiply(0.74));
                 javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
                 for (String option : e.field().options()) {
-                    ToggleButton b = new ToggleButton(option);
+                    // Shown in the citizen's words; the value kept (and sent) is the catalogue's own.
+                    ToggleButton b = new ToggleButton(m.show(Content.option(e.field(), option)));
+                    b.setId("choice-" + e.field().key() + "-" + e.field().options().indexOf(option));
                     b.getStyleClass().add("choice");
                     b.setToggleGroup(group);
                     b.setSelected(option.equals(e.valueProperty().get()));
@@ -87,7 +91,7 @@ public final class JourneyViews {
                 field.setId("field-" + e.field().key());
                 field.getStyleClass().add("form-field");
                 field.textProperty().bindBidirectional(e.valueProperty());
-                field.setPromptText(e.field().hint() == null ? "" : e.field().hint());
+                field.setPromptText(m.show(Content.hint(e.field())));
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
                         keypad.target(field, keypadMode(e.field().type()));
@@ -120,7 +124,7 @@ public final class JourneyViews {
     public static Node consent(ConsentViewModel vm, Messages m) {
         VBox page = page(m.get("consent.title"), "consent");
         page.getChildren().addAll(
-                Widgets.label(m.get("consent.body", vm.journey().item().name()), "consent-text"),
+                Widgets.label(m.get("consent.body", m.show(Content.name(vm.journey().item()))), "consent-text"),
                 new HBox(16, Widgets.button("consent-agree", m.get("consent.agree"), "primary", vm::agree),
                         Widgets.button("consent-decline", m.get("consent.decline"), "secondary", vm::decline)));
         return Widgets.page(page);
@@ -131,10 +135,10 @@ public final class JourneyViews {
         GridPane grid = Widgets.labelledGrid(22);
         int row = 0;
         grid.addRow(row++, Widgets.label(m.get("review.item"), "detail-label"),
-                Widgets.label(vm.journey().item().name(), "detail-value"));
+                Widgets.label(m.show(Content.name(vm.journey().item())), "detail-value"));
         for (ReviewViewModel.Line line : vm.lines()) {
-            grid.addRow(row++, Widgets.label(line.label(), "detail-label"),
-                    Widgets.label(line.valueKey().map(m::get).orElse(line.value()), "detail-value"));
+            grid.addRow(row++, Widgets.label(m.show(Content.label(line.field())), "detail-label"),
+                    Widgets.label(FieldWords.shown(m, line.field(), line.value()), "detail-value"));
         }
         Button submit = Widgets.button("review-submit", m.get("review.submit"), "primary", vm::submit);
         submit.disableProperty().bind(vm.busyProperty());

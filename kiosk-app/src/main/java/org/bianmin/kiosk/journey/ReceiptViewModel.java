@@ -12,6 +12,7 @@ import org.bianmin.cache.outbox.Accepted;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.PrintOutcome;
+import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.FormDefinition;
@@ -157,8 +158,16 @@ public final class ReceiptViewModel implements Screen {
         Receipt.Status status = status(journey);
         return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
                 new Applicant(name, id, phone), OffsetDateTime.now(context.clock().withZone(HALL_ZONE)), status,
-                status.nextSteps(Locale.SIMPLIFIED_CHINESE), item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
-                context.hall().phone());
+                status.nextSteps(Locale.SIMPLIFIED_CHINESE), item.place(), accepted.receiptNumber(), context.kioskId(),
+                context.hall().address(), context.hall().phone(), script(context.session().language()));
+    }
+
+    /**
+     * A 繁體 session's receipt is printed in Traditional characters; the others' in the catalogue's Simplified (the
+     * roll's fonts and the counter read Chinese, so an English session's roll stays Chinese).
+     */
+    static Receipt.Script script(Language language) {
+        return language == Language.ZH_TW ? Receipt.Script.TRADITIONAL : Receipt.Script.SIMPLIFIED;
     }
 
     private static String valueOf(Journey journey, FormDefinition.FieldType type) {

@@ -2,7 +2,6 @@ package org.bianmin.kiosk.journey;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,11 +25,8 @@ public final class ReviewViewModel implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
 
-    /**
-     * A label and the value as shown (ID number and phone masked); {@code valueKey} is the message key shown instead
-     * when the value is a word off the card (性别, 长期).
-     */
-    public record Line(String label, String value, Optional<String> valueKey) {}
+    /** A field and its value as shown (ID number and phone masked); words are translated by {@link FieldWords}. */
+    public record Line(FormDefinition.Field field, String value) {}
 
     private final JourneyContext context;
     private final Journey journey;
@@ -53,8 +49,7 @@ public final class ReviewViewModel implements Screen {
         return journey.item().form().fields().stream()
                 .map(f -> {
                     String value = journey.values().getOrDefault(f.key(), "");
-                    return new Line(f.label(), masked(f, value), Optional.ofNullable(f.prefill())
-                            .flatMap(p -> Prefills.wordKey(p, value)));
+                    return new Line(f, masked(f, value));
                 })
                 .toList();
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.sync.HolderStatus;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.api.SubmissionStatus;
 
@@ -25,7 +26,7 @@ public record HolderProgress(String maskedId, Source source, Instant learnedAt, 
     public enum Source { LIVE, LAST_KNOWN, UNAVAILABLE }
 
     /** One application; {@code state} is empty for one still waiting here to be sent. */
-    public record Line(String receiptNumber, String itemName, Optional<SubmissionState> state) {}
+    public record Line(String receiptNumber, Content itemName, Optional<SubmissionState> state) {}
 
     public HolderProgress {
         lines = List.copyOf(lines);
@@ -33,7 +34,7 @@ public record HolderProgress(String maskedId, Source source, Instant learnedAt, 
 
     /** Joins the two sources; an entry the portal already has (its answer was lost) is listed once, as the portal's. */
     public static HolderProgress of(String maskedId, HolderStatus portal, List<OutboxEntry> queuedHere,
-                                    Function<String, String> itemNames) {
+                                    Function<String, Content> itemNames) {
         List<SubmissionStatus> known = switch (portal) {
             case HolderStatus.Live l -> l.applications();
             case HolderStatus.LastKnown k -> k.applications();

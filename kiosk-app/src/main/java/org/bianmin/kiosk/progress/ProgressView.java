@@ -104,7 +104,7 @@ public final class ProgressView {
         for (HolderProgress.Line line : p.lines()) {
             Label state = Widgets.label(line.state().map(st -> m.get("receipt.status." + st.name()))
                     .orElse(Receipt.Status.SAVED_OFFLINE.text(m.language().locale())), "receipt-status");
-            VBox row = new VBox(4, Widgets.label(line.itemName(), "detail-value"),
+            VBox row = new VBox(4, Widgets.label(m.show(line.itemName()), "detail-value"),
                     new HBox(24, Widgets.label(line.receiptNumber(), "muted"), state));
             row.getStyleClass().add("holder-application");
             row.setId("holder-" + line.receiptNumber());

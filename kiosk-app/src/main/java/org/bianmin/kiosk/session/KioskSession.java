@@ -58,6 +58,11 @@ public final class KioskSession {
         return id;
     }
 
+    /** The language the citizen reads now. */
+    public Language language() {
+        return messages.language();
+    }
+
     public BooleanProperty elderModeProperty() {
         return elderMode;
     }

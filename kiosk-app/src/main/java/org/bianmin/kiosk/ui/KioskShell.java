@@ -14,6 +14,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.admin.AdminAccess;
 import org.bianmin.kiosk.admin.AdminScreen;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.session.IdleMonitor;
@@ -30,7 +31,7 @@ import org.bianmin.kiosk.status.ServiceNotices;
 public final class KioskShell {
 
     /** What the frame shows about this kiosk. */
-    public record Identity(String kioskId, String hallName, String hallPhone) {}
+    public record Identity(String kioskId, Content hallName, String hallPhone) {}
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -108,7 +109,7 @@ public final class KioskShell {
                 "language", () -> session.elderModeProperty().set(!session.elderMode()));
         switches.getChildren().add(elder);
         VBox titles = new VBox(Widgets.label(m.get("app.title"), "app-title"),
-                Widgets.label(identity.hallName() + " · " + m.get("app.subtitle"), "app-subtitle"));
+                Widgets.label(m.show(identity.hallName()) + " · " + m.get("app.subtitle"), "app-subtitle"));
         HBox header = new HBox(titles, grow(), switches);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
@@ -133,7 +134,7 @@ public final class KioskShell {
         Messages m = messages;
         root.getStyleClass().remove("elder");
         VBox titles = new VBox(Widgets.label(m.get(screen.titleKey()), "app-title"),
-                Widgets.label(identity.hallName() + " · " + m.get("shell.kioskId", identity.kioskId()),
+                Widgets.label(m.show(identity.hallName()) + " · " + m.get("shell.kioskId", identity.kioskId()),
                         "app-subtitle"));
         HBox header = new HBox(titles, grow(), Widgets.button("admin-exit", m.get(admin.session().isPresent()
                 ? "admin.logout" : "admin.cancel"), "nav", admin::exit));

@@ -20,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 
 /** Small builders for the kiosk's recurring controls, so every screen looks and behaves alike. */
 public final class Widgets {
@@ -52,7 +53,10 @@ public final class Widgets {
     /** A tile: big label over a smaller caption, the whole tile one touch target. */
     public static Button tile(String id, String title, String caption, Runnable action) {
         Button tile = button(id, null, "tile", action);
-        VBox box = new VBox(line(title, "tile-title"), line(caption, "tile-caption"));
+        // The title wraps: an English department name takes two lines where the Chinese takes one.
+        Label heading = label(title, "tile-title");
+        heading.setTextAlignment(TextAlignment.CENTER);
+        VBox box = new VBox(heading, line(caption, "tile-caption"));
         box.setAlignment(Pos.CENTER);
         tile.setGraphic(box);
         return tile;

@@ -65,7 +65,9 @@ class HomeViewModelTest {
         assertThat(home.departmentTiles()).hasSize(catalogue.departments().size());
         HomeViewModel.Tile first = home.departmentTiles().getFirst();
         Catalogue.Department d = catalogue.department(first.code()).orElseThrow();
-        assertThat(first.label()).isEqualTo(d.shortName());
+        assertThat(first.label().chinese()).isEqualTo(d.shortName());
+        assertThat(first.label().english()).isEqualTo(d.en().shortName());
+        assertThat(new Messages(Language.ZH_TW).show(first.label())).isEqualTo("公安戶籍");
         assertThat(first.itemCount()).isEqualTo(catalogue.itemsOf(d).size()).isPositive();
     }
 
@@ -114,7 +116,7 @@ class HomeViewModelTest {
         int broad = search.resultsProperty().get().rows().size();
         search.queryProperty().set("sbk");
         assertThat(search.resultsProperty().get().rows()).isNotEmpty().hasSizeLessThanOrEqualTo(broad)
-                .extracting(ItemListViewModel.Row::name).anyMatch(n -> n.contains("社会保障卡"));
+                .extracting(ItemListViewModel.Row::name).anyMatch(n -> n.chinese().contains("社会保障卡"));
         search.queryProperty().set("   ");
         assertThat(search.resultsProperty().get().rows()).isEmpty();
     }

@@ -2,15 +2,24 @@ package org.bianmin.kiosk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.OutboxEntry;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.kiosk.config.KioskConfig;
+import org.bianmin.kiosk.i18n.Content;
+import org.bianmin.kiosk.i18n.Language;
+import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.protocol.catalogue.FormDefinition;
 import org.bianmin.protocol.catalogue.ServiceItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -113,6 +122,57 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(sync.lookup(receiptNumber)).isInstanceOfSatisfying(
                 org.bianmin.cache.sync.ReceiptStatus.Live.class,
                 live -> assertThat(live.status().itemCode()).isEqualTo(item.code()));
+    }
+
+    /**
+     * In 繁體 and English the choices read in the citizen's language, but the department gets the catalogue's own
+     * words; a 繁體 session's roll is printed in Traditional characters, an English one's stays Simplified.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"ZH_TW", "EN"})
+    void theDepartmentGetsTheCataloguesWordsAndTheRollFollowsTheScript(Language language) throws Exception {
+        clickOn("#demo-network"); // offline: the application waits in the outbox, where its payload can be read
+        clickOn("#lang-" + language.tag());
+        ServiceItem item = openItem();
+        clickOn("#demo-place-card");
+        waitFor("#journey-form");
+        typeOnKeypad("#field-phone", PHONE);
+        FormDefinition.Field choice = item.form().fields().stream().filter(f -> !f.options().isEmpty()).findFirst()
+                .orElseThrow();
+        String chosen = choice.options().getFirst();
+        String shown = new Messages(language).show(Content.option(choice, chosen));
+        String button = "#choice-" + choice.key() + "-0";
+        assertThat(lookup(button).queryAs(ToggleButton.class).getText()).isEqualTo(shown).isNotEqualTo(chosen);
+        scrollTo(button);
+        clickOn(button);
+        clickOn("#form-next");
+        waitFor("#journey-consent");
+        clickOn("#consent-agree");
+        waitFor("#journey-review");
+        assertThat(texts()).contains(shown).doesNotContain(chosen);
+        clickOn("#review-submit");
+        waitFor("#journey-receipt");
+
+        List<String> payloads = new ArrayList<>();
+        kiosk.cache().outbox().undelivered(p -> payloads.add(new String(p, StandardCharsets.UTF_8)));
+        assertThat(payloads).singleElement().satisfies(p -> assertThat(p)
+                .contains("\"" + choice.key() + "\":\"" + chosen + "\"").doesNotContain(shown));
+
+        var receipt = (ReceiptViewModel) kiosk.navigator().current();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> receipt.paperProperty().get() != ReceiptViewModel.Paper.PRINTING);
+        String roll = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript().text().replace("\n", "")
+                .replace(" ", "");
+        if (language == Language.ZH_TW) {
+            assertThat(roll).contains("社會保障卡掛失", "辦理狀態：已離線保存", "掃碼查詢辦理進度").doesNotContain(ITEM_NAME);
+            // Only the masked applicant (测***, off the card) keeps a simplified-only character.
+            assertThat(roll.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                    && !java.nio.charset.Charset.forName("Big5").newEncoder().canEncode(Character.toString(cp)))
+                    .mapToObj(Character::toString).distinct()).containsExactly("测");
+        } else {
+            assertThat(roll).as("the counter reads Chinese: an English session's roll stays Simplified")
+                    .contains(ITEM_NAME, "办理状态：已离线保存");
+        }
     }
 
     @Test

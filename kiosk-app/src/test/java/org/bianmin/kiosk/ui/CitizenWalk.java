@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.journey.ReceiptViewModel;
@@ -70,9 +69,9 @@ public final class CitizenWalk {
         return item;
     }
 
-    /** The options the walk chooses: the first of each choice field. */
+    /** The choices the walk taps, whatever language they read in: the first of each choice field, by id. */
     public List<String> chosenOptions() {
-        return item.form().fields().stream().filter(f -> !f.options().isEmpty()).map(f -> f.options().getFirst())
+        return item.form().fields().stream().filter(f -> !f.options().isEmpty()).map(f -> "#choice-" + f.key() + "-0")
                 .toList();
     }
 
@@ -113,7 +112,7 @@ public final class CitizenWalk {
             touch.tap("#key-" + c);
         }
         for (String option : chosenOptions()) {
-            touch.tap(robot.lookup(n -> n instanceof Labeled l && option.equals(l.getText())).query());
+            touch.tap(option);
         }
         // The optional address is Chinese text: its keypad has letters for pinyin and a row of candidates.
         touch.tap("#field-mailAddress");

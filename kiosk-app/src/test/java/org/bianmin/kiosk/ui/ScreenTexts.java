@@ -2,7 +2,7 @@ package org.bianmin.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,25 +19,25 @@ import org.bianmin.device.idcard.IdentityCard;
 import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.config.KioskConfig;
+import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.journey.RatingViewModel;
 import org.bianmin.kiosk.journey.ReceiptViewModel;
 import org.bianmin.protocol.api.RatingReason;
-import org.bianmin.protocol.catalogue.CatalogueReader;
 
 /**
  * What each screen of a {@link CitizenWalk} says in a language: its chrome is that language's text, no text of
- * another language's bundle shows, and in English no Chinese shows outside data that is Chinese by nature (see
- * {@link #assertIn}).
+ * another language's bundle shows; in English no Chinese shows and in 繁體 no simplified-only character, catalogue
+ * content included, outside the citizen's own card data (see {@link #assertIn}).
  */
 final class ScreenTexts {
 
     private final Kiosk kiosk;
     private final CitizenWalk walk;
     private final IdentityCard.Resident card;
-    /** Texts that are Chinese by nature, whatever the language: the catalogue's, the card's, the switch's names. */
+    /** Texts that are Chinese by nature, whatever the language: the card's data and the switch's names. */
     private final Set<String> data = new HashSet<>();
     /** The Chinese ones, longest first, to take out of a text before looking for Chinese in it. */
     private final List<String> chineseData;
@@ -46,28 +46,26 @@ final class ScreenTexts {
         this.kiosk = kiosk;
         this.walk = walk;
         this.card = (IdentityCard.Resident) CardFiles.sample(CardFiles.SAMPLES.getFirst());
-        collect(CatalogueReader.mapper().valueToTree(kiosk.catalogue()));
         data.addAll(List.of(card.name(), card.nation(), card.address(), card.issuer()));
         Arrays.stream(Language.values()).map(Language::label).forEach(data::add);
         chineseData = data.stream().filter(SceneGraph::hasCjk).sorted(Comparator.comparingInt(String::length)
                 .reversed()).toList();
     }
 
-    private void collect(JsonNode node) {
-        if (node.isTextual()) {
-            data.add(node.asText());
-        }
-        node.forEach(this::collect);
-    }
-
     /**
      * On {@code stop}, in {@code language}: the screen's chrome is this language's text; no visible text that is not
-     * data is another language's text for the same key; in English, with every Chinese data string taken out of a
-     * text, no CJK character remains.
+     * card data is another language's text for the same key; with the card's data taken out of a text (and of a
+     * field's prompt), in English no CJK character remains and in 繁體 no character Taiwan's Big5 lacks (证, 办).
+     * Catalogue content is not exempt: tiles, item names, the hall, form labels, hints and choices are translated.
      */
     void assertIn(Language language, CitizenWalk.Stop stop) {
         Messages m = new Messages(language);
         List<String> texts = walk.touch().texts();
+        // Prompts other than the screen's own (the search prompt's 社保卡 is an example of Chinese input): form hints.
+        Set<String> chromePrompts = prompts(stop).stream().map(m::get).collect(Collectors.toSet());
+        List<String> prompts = walk.touch().visible(TextInputControl.class).stream()
+                .map(TextInputControl::getPromptText).filter(p -> p != null && !p.isEmpty())
+                .filter(p -> !chromePrompts.contains(p)).toList();
         String where = stop + " in " + language.tag();
         assertThat(texts).as(where).contains(expected(m, stop).toArray(String[]::new));
         prompts(stop).forEach(p -> assertThat(walk.touch().visible(TextInputControl.class)).as(where + " prompt")
@@ -75,10 +73,21 @@ final class ScreenTexts {
         Set<String> foreign = foreign(language);
         List<String> chrome = texts.stream().filter(t -> !data.contains(t)).toList();
         assertThat(chrome).as(where + ": text of another language").noneMatch(foreign::contains);
+        List<String> read = Stream.concat(chrome.stream(), prompts.stream()).map(this::withoutData).toList();
         if (language == Language.EN) {
-            assertThat(chrome).as(where + ": Chinese outside catalogue and card data")
-                    .noneMatch(t -> SceneGraph.hasCjk(withoutData(t)));
+            assertThat(read).as(where + ": Chinese outside the card's data").noneMatch(SceneGraph::hasCjk);
         }
+        if (language == Language.ZH_TW) {
+            assertThat(read).as(where + ": simplified-only characters outside the card's data")
+                    .noneMatch(ScreenTexts::hasSimplifiedOnly);
+        }
+    }
+
+    /** A Han character Taiwan's Big5 charset lacks is simplified-only (证, 办); Traditional ones are all in it. */
+    static boolean hasSimplifiedOnly(String text) {
+        var big5 = Charset.forName("Big5").newEncoder();
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                && !big5.canEncode(Character.toString(cp)));
     }
 
     private String withoutData(String text) {
@@ -136,7 +145,7 @@ final class ScreenTexts {
         };
         List<String> texts = new ArrayList<>(keys.stream().map(m::get).toList());
         var hall = kiosk.catalogue().hall();
-        texts.addAll(List.of(m.get("app.title"), hall.name() + " · " + m.get("app.subtitle"),
+        texts.addAll(List.of(m.get("app.title"), m.show(Content.name(hall)) + " · " + m.get("app.subtitle"),
                 m.get("shell.help", hall.phone()), m.get("shell.kioskId", KioskConfig.defaults().kioskId()),
                 m.get("shell.back"), m.get("shell.home"), m.get("shell.elder.on"),
                 m.get("demo.label"), m.get("demo.placeCard"), m.get("demo.removeCard"), m.get("demo.scanEid"),
@@ -149,7 +158,7 @@ final class ScreenTexts {
             case IDENTIFY -> List.of(m.get("identify.accepted", ((IdentifyViewModel) screen).acceptedCards().stream()
                     .map(c -> m.of("card", c)).collect(Collectors.joining(" / "))));
             case FORM -> List.of(m.get("card.gender." + card.gender()) + "  " + m.get("form.fromCard"));
-            case CONSENT -> List.of(m.get("consent.body", walk.item().name()));
+            case CONSENT -> List.of(m.get("consent.body", m.show(Content.name(walk.item()))));
             case RECEIPT -> List.of(m.of("receipt.paper", ((ReceiptViewModel) screen).paperProperty().get()),
                     ((ReceiptViewModel) screen).status().text(m.language().locale()));
             case RATING -> Stream.concat(

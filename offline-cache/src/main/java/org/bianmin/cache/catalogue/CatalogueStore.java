@@ -201,13 +201,15 @@ public final class CatalogueStore {
             ps.setString(6, json(new Header(cat.format(), cat.region(), cat.hall(), cat.topics())));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalogue_department VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalogue_department "
+                + "(version, code, name, short_name, ord, en) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Catalogue.Department d : cat.departments()) {
                 ps.setLong(1, v);
                 ps.setString(2, d.code());
                 ps.setString(3, d.name());
                 ps.setString(4, d.shortName());
                 ps.setInt(5, d.order());
+                ps.setString(6, d.en() == null ? null : json(d.en()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -261,12 +263,13 @@ public final class CatalogueStore {
         }
         List<Catalogue.Department> departments = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code, name, short_name, ord FROM catalogue_department WHERE version = ? ORDER BY rowid")) {
+                "SELECT code, name, short_name, ord, en FROM catalogue_department WHERE version = ? ORDER BY rowid")) {
             ps.setLong(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String en = rs.getString(5);
                     departments.add(new Catalogue.Department(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getInt(4)));
+                            rs.getInt(4), en == null ? null : parse(en, Catalogue.Department.English.class)));
                 }
             }
         }

@@ -82,5 +82,8 @@ public final class Schema {
                       hash BLOB NOT NULL)""",
                     // Defence in depth: the application never edits history; verify() catches whoever bypasses this.
                     "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
-                    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END")));
+                    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END")),
+            // Numbered after h13-sync's 4 and 5 (merged separately): versions only need to increase.
+            new Migration(6, "a department's English (catalogue en), as JSON; null for catalogues without",
+                    List.of("ALTER TABLE catalogue_department ADD COLUMN en TEXT")));
 }

@@ -93,7 +93,7 @@ class OfflineOutboxTest {
             assertThat(r.receiptNumber()).isEqualTo(accepted.getFirst().receiptNumber());
         });
         // Receipt numbers end in check digits: nothing in them needs escaping on the way to the portal and back.
-        assertThat(accepted).allMatch(a -> a.receiptNumber().matches("GL-0001-[0-9]{8}-[0-9]{4}-[0-9]{2}"));
+        assertThat(accepted).allMatch(a -> a.receiptNumber().matches("KIOSK-DEMO-01-[0-9]{8}-[0-9]{4}-[0-9]{2}"));
         for (Accepted a : accepted.subList(0, 40)) {
             assertThat(engine.lookup(a.receiptNumber())).as(a.receiptNumber()).isInstanceOf(ReceiptStatus.Live.class);
         }

@@ -177,6 +177,13 @@ public final class CatalogueReader {
             if (item.form() != null) {
                 problems.addAll(formProblems(where, item.form()));
             }
+            if (item.en() != null) {
+                ServiceItem.English en = item.en();
+                parallel(problems, where + "'en.conditions'", en.conditions(), item.conditions());
+                parallel(problems, where + "'en.process'", en.process(), item.process());
+                parallel(problems, where + "'en.materials'", en.materials(), item.materials());
+                parallel(problems, where + "'en.legalBasis'", en.legalBasis(), item.legalBasis());
+            }
         }
         for (Catalogue.Topic topic : catalogue.topics()) {
             for (String code : topic.itemCodes()) {
@@ -199,6 +206,10 @@ public final class CatalogueReader {
             if (field.type() == FormDefinition.FieldType.CHOICE && field.options().isEmpty()) {
                 problems.add(at + ": a CHOICE field needs options");
             }
+            if (field.en() != null) {
+                parallel(problems, where + "'form.fields." + field.key() + ".en.options'", field.en().options(),
+                        field.options());
+            }
             if (field.pattern() != null) {
                 try {
                     Pattern.compile(field.pattern());
@@ -208,6 +219,13 @@ public final class CatalogueReader {
             }
         }
         return problems;
+    }
+
+    /** An English list is either absent (empty) or has one entry per element of the Chinese list. */
+    private static void parallel(List<String> problems, String at, List<?> english, List<?> chinese) {
+        if (!english.isEmpty() && english.size() != chinese.size()) {
+            problems.add(at + ": " + english.size() + " English entries for " + chinese.size() + " Chinese ones");
+        }
     }
 
     private static InputStream resource(String name) throws IOException {

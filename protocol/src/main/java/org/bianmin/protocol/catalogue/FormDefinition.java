@@ -16,10 +16,26 @@ public record FormDefinition(List<CardKind> acceptedCards, List<Field> fields) {
     /** Identity documents a second-generation reader can read. */
     public enum CardKind { RESIDENT, FOREIGN_PERMANENT, HMT_RESIDENCE }
 
+    /**
+     * A form field. {@code options} are the choices of a CHOICE field, in the words the department gets;
+     * {@code en} is the field in English for the screen, its {@code options} one per choice, in the same order.
+     */
     public record Field(String key, String label, FieldType type, boolean required, Prefill prefill,
-                        Integer maxLength, String pattern, List<String> options, String hint) {
+                        Integer maxLength, String pattern, List<String> options, String hint, English en) {
         public Field {
             options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        public Field(String key, String label, FieldType type, boolean required, Prefill prefill,
+                     Integer maxLength, String pattern, List<String> options, String hint) {
+            this(key, label, type, required, prefill, maxLength, pattern, options, hint, null);
+        }
+
+        /** The field's label, hint and choices in English; any may be missing. */
+        public record English(String label, String hint, List<String> options) {
+            public English {
+                options = options == null ? List.of() : List.copyOf(options);
+            }
         }
 
         public boolean prefilled() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,66 @@ class CatalogueReaderTest {
                 .findFirst().orElseThrow());
         assertThatThrownBy(() -> parseModified(root -> item(root, index).remove("form")))
                 .hasMessageContaining("field 'form': a kiosk-handleable item needs a form definition");
+    }
+
+    /** The sample speaks English wherever a citizen reads it: tiles, hall, every item's texts, every form field. */
+    @Test
+    void sampleCarriesEnglishForEveryTextACitizenReads() {
+        Catalogue c = reader.readSample();
+        assertThat(c.hall().en()).isNotNull().satisfies(en -> assertThat(en.name()).isNotBlank());
+        assertThat(c.departments()).allSatisfy(d -> assertThat(d.en()).as(d.code()).isNotNull()
+                .satisfies(en -> assertThat(List.of(en.name(), en.shortName())).doesNotContainNull()));
+        assertThat(c.topics()).allSatisfy(t -> assertThat(t.en()).as(t.code()).isNotNull());
+        assertThat(c.items()).allSatisfy(item -> {
+            ServiceItem.English en = item.en();
+            assertThat(en).as(item.name()).isNotNull();
+            assertThat(java.util.Arrays.asList(en.name(), en.implementingBody(), en.result(), en.fee(), en.place(),
+                    en.hours())).as(item.name()).doesNotContainNull();
+            assertThat(en.feeBasis() == null).as(item.name() + " fee basis").isEqualTo(item.fee().basis() == null);
+            assertThat(en.conditions()).as(item.name()).hasSameSizeAs(item.conditions());
+            assertThat(en.process()).as(item.name()).hasSameSizeAs(item.process());
+            assertThat(en.materials()).as(item.name()).hasSameSizeAs(item.materials());
+            assertThat(en.legalBasis()).as(item.name()).hasSameSizeAs(item.legalBasis());
+            item.formDefinition().ifPresent(form -> assertThat(form.fields()).allSatisfy(f -> {
+                assertThat(f.en()).as(item.name() + " " + f.key()).isNotNull();
+                assertThat(f.en().label()).isNotBlank();
+                assertThat(f.en().hint() == null).as(f.key() + " hint").isEqualTo(f.hint() == null);
+                assertThat(f.en().options()).as(f.key()).hasSameSizeAs(f.options());
+            }));
+        });
+    }
+
+    /** A catalogue written before {@code en} existed reads as before, with no English anywhere. */
+    @Test
+    void aCatalogueWithoutEnglishIsStillValid() throws Exception {
+        Catalogue plain = parseModified(CatalogueReaderTest::dropEnglish);
+        assertThat(plain.items()).allSatisfy(i -> assertThat(i.en()).isNull());
+        assertThat(plain.items()).allSatisfy(i -> assertThat(i.english()).isEqualTo(ServiceItem.English.NONE));
+        assertThat(plain.departments()).allSatisfy(d -> assertThat(d.en()).isNull());
+        assertThat(plain.hall().en()).isNull();
+    }
+
+    @Test
+    void englishListsMustMatchTheChinese() {
+        Catalogue sample = reader.readSample();
+        int index = sample.items().indexOf(sample.items().stream().filter(i -> i.name().equals("社会保障卡挂失"))
+                .findFirst().orElseThrow());
+        String code = sample.items().get(index).code();
+        assertThatThrownBy(() -> parseModified(root -> ((ArrayNode) item(root, index).at("/form/fields/3/en/options"))
+                .remove(0)))
+                .hasMessageContaining("item " + code + " field 'form.fields.lossType.en.options': 1 English entries "
+                        + "for 2 Chinese ones");
+        assertThatThrownBy(() -> parseModified(root -> ((ArrayNode) item(root, index).at("/en/conditions")).add("x")))
+                .hasMessageContaining("item " + code + " field 'en.conditions'");
+        assertThatThrownBy(() -> parseModified(root -> ((ObjectNode) item(root, index).get("en")).put("colour", "x")))
+                .hasMessageContaining("item " + code);
+    }
+
+    private static void dropEnglish(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("en");
+        }
+        node.forEach(CatalogueReaderTest::dropEnglish);
     }
 
     @Test

@@ -252,7 +252,6 @@ public final class VirtualPrinter implements AutoCloseable {
     }
 
     private void record(EscPosEvent e) {
-        transcript.add(e);
         boolean cut = e instanceof EscPosEvent.Cut;
         if (cut || currentReceipt.size() < MAX_RECEIPT_ELEMENTS) {
             currentReceipt.add(e); // a cut always ends the roll, however long the receipt was
@@ -268,6 +267,8 @@ public final class VirtualPrinter implements AutoCloseable {
             }
             currentReceipt.clear();
         }
+        // Last, so that whoever sees a cut in the transcript finds its PNG already queued (awaitPngs waits for it).
+        transcript.add(e);
     }
 
     private void writePng(List<EscPosEvent> receipt, Path png) {
