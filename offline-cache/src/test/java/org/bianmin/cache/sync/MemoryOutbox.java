@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A test double of the outbox port: entries in id order, due at once, blocked on a permanent failure. */
+/**
+ * A test double of the outbox port: entries in id order, due at once, blocked on a permanent failure; a transient
+ * failure makes the entry due again just after the pass that tried it (the port's contract), with no backoff.
+ */
 final class MemoryOutbox implements OutboxPort {
 
     enum State { PENDING, SENDING, DELIVERED, BLOCKED }
@@ -17,6 +20,8 @@ final class MemoryOutbox implements OutboxPort {
         final OutboundEntry entry;
         State state = State.PENDING;
         int attempts;
+        Instant notBefore = Instant.MIN;
+        Instant claimedFor;
         String reason;
 
         Entry(OutboundEntry entry) {
@@ -50,8 +55,9 @@ final class MemoryOutbox implements OutboxPort {
     @Override
     public synchronized Optional<OutboundEntry> claimNextDue(Instant dueBy) {
         for (Entry e : entries) {
-            if (e.state == State.PENDING) {
+            if (e.state == State.PENDING && !e.notBefore.isAfter(dueBy)) {
                 e.state = State.SENDING;
+                e.claimedFor = dueBy;
                 e.attempts++;
                 OutboundEntry o = e.entry;
                 return Optional.of(new OutboundEntry(o.id(), o.idempotencyKey(), o.receiptNumber(), o.kind(),
@@ -66,7 +72,10 @@ final class MemoryOutbox implements OutboxPort {
         Entry e = entries.get((int) sent.id() - 1);
         switch (outcome) {
             case Outcome.Delivered d -> e.state = State.DELIVERED;
-            case Outcome.Transient t -> e.state = State.PENDING;
+            case Outcome.Transient t -> {
+                e.state = State.PENDING;
+                e.notBefore = e.claimedFor.plusMillis(1);
+            }
             case Outcome.Permanent p -> {
                 e.state = State.BLOCKED;
                 e.reason = p.reason();
