@@ -2,6 +2,7 @@ package org.bianmin.kiosk.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.portal.PortalServer;
@@ -25,8 +26,14 @@ public final class DemoEnvironment implements AutoCloseable {
         this.devices = devices;
     }
 
-    public static DemoEnvironment start(Catalogue catalogue, ConfiguredDevices devices) throws IOException {
-        PortalServer portal = PortalServer.start(catalogue, "127.0.0.1", 0);
+    /**
+     * @param portalDir where the embedded portal keeps its database (submissions in clear: form values, ID
+     *                  numbers, names): inside the demo's data directory, wiped at each start (a demo killed before
+     *                  it stopped left one) and deleted when the demo stops; never the system temp directory
+     */
+    public static DemoEnvironment start(Catalogue catalogue, ConfiguredDevices devices, Path portalDir)
+            throws IOException {
+        PortalServer portal = PortalServer.startThrowAway(catalogue, "127.0.0.1", 0, portalDir);
         DemoNetwork network = null;
         try {
             network = new DemoNetwork(portal.port());

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -46,7 +47,7 @@ public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String ENTRY_COLUMNS = "s.id, o.idempotency_key, s.receipt_no, s.kind, s.item_code, "
             + "s.created_ms, o.state, o.attempts, o.next_attempt_ms, o.last_error, o.blocked_reason, o.delivered_ms, "
-            + "s.payload IS NULL";
+            + "s.payload IS NULL, o.depends_on";
 
     private final Database db;
     private final PayloadCipher cipher;
@@ -405,11 +406,16 @@ public final class Outbox {
                             SubmissionKind.valueOf(rs.getString(4)), rs.getString(5),
                             Instant.ofEpochMilli(rs.getLong(6)), DeliveryState.valueOf(rs.getString(7)), rs.getInt(8),
                             Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), rs.getString(11),
-                            instantOrNull(rs, 12), rs.getBoolean(13)));
+                            instantOrNull(rs, 12), rs.getBoolean(13), longOrEmpty(rs, 14)));
                 }
             }
             return entries;
         }
+    }
+
+    private static OptionalLong longOrEmpty(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
