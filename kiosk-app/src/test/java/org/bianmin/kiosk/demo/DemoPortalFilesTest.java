@@ -51,6 +51,7 @@ class DemoPortalFilesTest {
         Path data = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process first = start(data, tmp);
+        assertThat(portalDirs(tmp)).isEmpty();
         Path leftOver = Files.writeString(data.resolve(Kiosk.DEMO_PORTAL_DIR).resolve("left-over.txt"), "张三");
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
