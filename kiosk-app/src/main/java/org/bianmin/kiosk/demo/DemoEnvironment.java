@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.portal.PortalServer;
 import org.bianmin.protocol.catalogue.Catalogue;
@@ -20,10 +21,15 @@ public final class DemoEnvironment implements AutoCloseable {
     private final DemoNetwork network;
     private final SimulatedDevices devices;
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Ctrl+C or a TERM signal ends the JVM without the application's stop: the portal's data goes then too. */
+    private final Thread onSignal = new Thread(this::close, "demo-portal-cleanup");
+
     private DemoEnvironment(PortalServer portal, DemoNetwork network, SimulatedDevices devices) {
         this.portal = portal;
         this.network = network;
         this.devices = devices;
+        Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
     /**
@@ -80,8 +86,19 @@ public final class DemoEnvironment implements AutoCloseable {
         return devices;
     }
 
+    /** Stops the network cable and the portal and deletes the portal's directory; only the first call acts. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != onSignal) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway and finds this closed
+            }
+        }
         network.close();
         portal.close();
     }

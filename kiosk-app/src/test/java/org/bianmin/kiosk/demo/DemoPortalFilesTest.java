@@ -47,6 +47,18 @@ class DemoPortalFilesTest {
     }
 
     @Test
+    void aDemoStoppedWithASignalDeletesItsPortal() throws Exception {
+        Path data = dir.resolve("data");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process demo = start(data, tmp);
+        assertThat(data.resolve(Kiosk.DEMO_PORTAL_DIR)).exists();
+        demo.destroy(); // SIGTERM, as Ctrl+C or systemd stop: no application stop() runs
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(data.resolve(Kiosk.DEMO_PORTAL_DIR)).doesNotExist();
+        assertThat(portalDirs(tmp)).isEmpty();
+    }
+
+    @Test
     void aDemoKilledMidRunLeavesNothingInTempAndTheNextRunStartsAFreshPortal() throws Exception {
         Path data = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
