@@ -105,7 +105,8 @@ class PortalServerTest {
         assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(401);
         assertThat(post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat("kiosk-b")).statusCode())
                 .isEqualTo(403);
-        assertThat(get(ApiPaths.OPERATOR_KIOSKS, creds.kioskToken(), null).statusCode()).isEqualTo(401);
+        assertThat(get(ApiPaths.OPERATOR_KIOSKS, creds.kioskToken(), null).statusCode())
+                .as("a known kiosk credential is not allowed on operator routes").isEqualTo(403);
     }
 
     @Test
@@ -152,7 +153,7 @@ class PortalServerTest {
         JsonNode status = json.readTree(get(ApiPaths.submission("RCPT-000010"), creds.kioskToken(), null).body());
         assertThat(status.path("history")).hasSize(4);
         assertThat(get(ApiPaths.submission("RCPT-999999"), creds.kioskToken(), null).statusCode()).isEqualTo(404);
-        assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(401);
+        assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -218,7 +219,7 @@ class PortalServerTest {
         assertThat(post(ApiPaths.EID_VERIFICATIONS, null, null,
                 new EidVerificationRequest(creds.kioskId(), fresh)).statusCode()).isEqualTo(401);
         assertThat(post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.kioskToken(), null, holder).statusCode())
-                .as("kiosks cannot mint codes").isEqualTo(401);
+                .as("kiosks cannot mint codes").isEqualTo(403);
         HttpResponse<byte[]> incomplete = post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.operatorToken(), null,
                 new EidIdentity("张三", null, "汉", null, "", "12345", "x", null, null));
         assertThat(incomplete.statusCode()).isEqualTo(422);

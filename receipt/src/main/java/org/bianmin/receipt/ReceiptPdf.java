@@ -10,9 +10,15 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bianmin.device.font.FontFace;
+import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.font.ReceiptFonts;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -20,16 +26,23 @@ import org.openpdf.text.Font;
 import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PRStream;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.PdfStamper;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Renders a receipt as a one-page PDF with OpenPDF: A4 for the hall's printers and e-mail, or an 80 mm wide roll
- * page as long as the receipt. The CJK font is embedded as a subset (only the glyphs used), so the file shows the
- * same on any reader; the tracking QR code is a ZXing image.
+ * page as long as the receipt. Text is set in the kiosk's resolved font set ({@link ReceiptFonts}): each character
+ * in the first face that has it, so Droid Sans Fallback's missing Latin comes from the Latin face. Every face is
+ * embedded as a subset (only the glyphs used), so the file shows the same on any reader; the tracking QR code is a
+ * ZXing image. A receipt with a character no face has is refused, never printed with a hole.
  */
 public final class ReceiptPdf {
 
@@ -54,33 +67,122 @@ public final class ReceiptPdf {
 
     static final String CREATOR = "Bianmin Kiosk (便民自助终端)";
 
-    private final BaseFont baseFont;
+    private final ReceiptFonts fonts;
+    private final Map<FontFace, BaseFont> baseFonts = new HashMap<>();
 
-    /** Loads the CJK font once; a renderer is reusable and cheap per receipt after that. */
-    public ReceiptPdf(Path fontFile) throws ReceiptPdfException {
-        String name = fontFile.toString();
-        String spec = name.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
-        try {
-            // From memory: subsetting then never re-reads a multi-megabyte .ttc from disk per receipt.
-            this.baseFont = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    java.nio.file.Files.readAllBytes(fontFile), null);
-        } catch (IOException | RuntimeException e) {
-            throw new ReceiptPdfException("cannot load the receipt font " + fontFile + " (need a TrueType .ttf/.ttc "
-                    + "with Chinese glyphs): " + e.getMessage(), e);
+    /** Loads every face of the set once; a renderer is reusable and cheap per receipt after that. */
+    public ReceiptPdf(ReceiptFonts fonts) throws ReceiptPdfException {
+        this.fonts = fonts;
+        for (FontFace face : fonts.faces()) {
+            try {
+                // From memory: subsetting then never re-reads a multi-megabyte .ttc from disk per receipt.
+                baseFonts.put(face, BaseFont.createFont(face.pdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
+                        false, Files.readAllBytes(face.file()), null));
+            } catch (IOException | RuntimeException e) {
+                throw new ReceiptPdfException("cannot load the receipt font " + face + " (need a TrueType or "
+                        + "OpenType .ttf/.ttc/.otf): " + e.getMessage(), e);
+            }
         }
+    }
+
+    /** A renderer with the set a resolution found, or its reason as the exception's message. */
+    public static ReceiptPdf of(FontResolution resolution) throws ReceiptPdfException {
+        return switch (resolution) {
+            case FontResolution.Usable u -> new ReceiptPdf(u.fonts());
+            case FontResolution.Unusable u -> throw new ReceiptPdfException(u.reason());
+        };
     }
 
     public byte[] render(Receipt r, PageFormat format) throws ReceiptPdfException {
-        if (format == PageFormat.A4) {
-            return render(r, format, format.size).pdf();
+        String missing = fonts.missing(text(r));
+        if (!missing.isEmpty()) {
+            throw new ReceiptPdfException("receipt " + r.receiptNumber() + " has characters no installed font has: "
+                    + missing + " " + missing.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).toList()
+                    + " (fonts: " + fonts.describe() + "); install a font that has them, e.g. fonts-noto-cjk");
         }
-        // A roll page is as long as its content: lay out once on a long page, then again at the measured length.
-        Pass first = render(r, format, format.size);
-        float used = format.size.getHeight() - first.remainingHeight() + format.margin;
-        return render(r, format, new Rectangle(format.size.getWidth(), used)).pdf();
+        byte[] pdf;
+        if (format == PageFormat.A4) {
+            pdf = render(r, format, format.size).pdf();
+        } else {
+            // A roll page is as long as its content: lay out once on a long page, then again at the measured length.
+            Pass first = render(r, format, format.size);
+            float used = format.size.getHeight() - first.remainingHeight() + format.margin;
+            pdf = render(r, format, new Rectangle(format.size.getWidth(), used)).pdf();
+        }
+        try {
+            return compactCffFonts(pdf);
+        } catch (IOException | RuntimeException e) {
+            throw new ReceiptPdfException("could not compact the fonts of receipt " + r.receiptNumber() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final PdfName CFF_CID_FONT = new PdfName("CIDFontType0C");
+
+    /** Replaces each embedded CID-keyed CFF font (Noto CJK) by its {@link CffCompactor compact} form. */
+    static byte[] compactCffFonts(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            boolean changed = false;
+            for (int i = 1; i < reader.getXrefSize(); i++) {
+                if (reader.getPdfObject(i) instanceof PRStream stream
+                        && CFF_CID_FONT.equals(stream.get(PdfName.SUBTYPE))) {
+                    byte[] font = PdfReader.getStreamBytes(stream);
+                    byte[] compact = CffCompactor.compact(font);
+                    if (compact.length < font.length) {
+                        stream.setData(compact);
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                return pdf;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfStamper stamper = new PdfStamper(reader, out);
+            stamper.setFullCompression();
+            stamper.close();
+            return out.toByteArray();
+        } catch (org.openpdf.text.DocumentException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            reader.close();
+        }
     }
 
     private record Pass(byte[] pdf, float remainingHeight) {}
+
+    /** Every string the page shows. */
+    private static String text(Receipt r) {
+        return Stream.of(Stream.of(r.title(), r.collectAt(), COLLECT_AT, NEXT_STEPS, SCAN_HINT),
+                        Stream.concat(r.fields().stream(), r.footer().stream()).flatMap(f -> Stream.of(f.label(),
+                                f.value())), r.nextSteps().stream())
+                .flatMap(x -> x).collect(Collectors.joining("\n"));
+    }
+
+    private static final String COLLECT_AT = "领取地点：";
+    private static final String NEXT_STEPS = "后续步骤：";
+    private static final String SCAN_HINT = "扫码查询办理进度";
+
+    /** The font of one face at one size and style. */
+    private record Style(float size, int style) {}
+
+    /** {@code text} as chunks, each in the first face that has its characters. */
+    private Phrase phrase(String text, Style style) {
+        Phrase p = new Phrase("", font(fonts.primary(), style));
+        for (ReceiptFonts.Run run : fonts.runs(text)) {
+            p.add(new Chunk(run.text(), font(run.face(), style)));
+        }
+        return p;
+    }
+
+    private Paragraph paragraph(String text, Style style) {
+        return new Paragraph(phrase(text, style));
+    }
+
+    private Font font(FontFace face, Style style) {
+        return new Font(baseFonts.get(face), style.size(), style.style());
+    }
 
     private Pass render(Receipt r, PageFormat format, Rectangle page) throws ReceiptPdfException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -106,11 +208,11 @@ public final class ReceiptPdf {
     }
 
     private void body(Document doc, Receipt r, PageFormat format) throws IOException {
-        Font title = new Font(baseFont, format.titlePt, Font.BOLD);
-        Font body = new Font(baseFont, format.bodyPt, Font.NORMAL);
-        Font strong = new Font(baseFont, format.bodyPt, Font.BOLD);
+        Style title = new Style(format.titlePt, Font.BOLD);
+        Style body = new Style(format.bodyPt, Font.NORMAL);
+        Style strong = new Style(format.bodyPt, Font.BOLD);
 
-        Paragraph head = new Paragraph(r.title(), title);
+        Paragraph head = paragraph(r.title(), title);
         head.setAlignment(Element.ALIGN_CENTER);
         head.setSpacingAfter(format.bodyPt);
         doc.add(head);
@@ -118,9 +220,8 @@ public final class ReceiptPdf {
         doc.add(table(r.fields(), body, strong));
         steps(doc, r.nextSteps(), body, strong);
         if (!r.collectAt().isBlank()) {
-            Paragraph p = new Paragraph();
-            p.add(new Chunk("领取地点：", strong));
-            p.add(new Chunk(r.collectAt(), body));
+            Paragraph p = paragraph(COLLECT_AT, strong);
+            p.add(phrase(r.collectAt(), body));
             p.setSpacingBefore(format.bodyPt / 2);
             doc.add(p);
         }
@@ -130,7 +231,7 @@ public final class ReceiptPdf {
         qr.setAlignment(Element.ALIGN_CENTER);
         qr.setSpacingBefore(format.bodyPt);
         doc.add(qr);
-        Paragraph caption = new Paragraph("扫码查询办理进度", body);
+        Paragraph caption = paragraph(SCAN_HINT, body);
         caption.setAlignment(Element.ALIGN_CENTER);
         caption.setSpacingAfter(format.bodyPt);
         doc.add(caption);
@@ -138,7 +239,7 @@ public final class ReceiptPdf {
         doc.add(table(r.footer(), body, body));
     }
 
-    private static PdfPTable table(List<Receipt.Field> fields, Font value, Font label) {
+    private PdfPTable table(List<Receipt.Field> fields, Style value, Style label) {
         PdfPTable t = new PdfPTable(new float[] {1f, 2.6f});
         t.setWidthPercentage(100);
         for (Receipt.Field f : fields) {
@@ -148,24 +249,24 @@ public final class ReceiptPdf {
         return t;
     }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Paragraph(text, font));
+    private PdfPCell cell(String text, Style style) {
+        PdfPCell c = new PdfPCell(paragraph(text, style));
         c.setBorder(Rectangle.BOTTOM);
         c.setBorderColor(java.awt.Color.LIGHT_GRAY);
         c.setPaddingBottom(4);
         return c;
     }
 
-    private static void steps(Document doc, List<String> steps, Font body, Font strong) {
+    private void steps(Document doc, List<String> steps, Style body, Style strong) {
         if (steps.isEmpty()) {
             return;
         }
-        Paragraph p = new Paragraph("后续步骤：", strong);
-        p.setSpacingBefore(body.getSize() / 2);
+        Paragraph p = paragraph(NEXT_STEPS, strong);
+        p.setSpacingBefore(body.size() / 2);
         doc.add(p);
         for (int i = 0; i < steps.size(); i++) {
-            Paragraph s = new Paragraph((i + 1) + ". " + steps.get(i), body);
-            s.setIndentationLeft(body.getSize());
+            Paragraph s = paragraph((i + 1) + ". " + steps.get(i), body);
+            s.setIndentationLeft(body.size());
             doc.add(s);
         }
     }

@@ -1,15 +1,13 @@
 package org.bianmin.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bianmin.device.font.SystemFonts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +25,7 @@ class ReceiptPdfTest {
 
     @BeforeAll
     static void loadFont() throws Exception {
-        renderer = new ReceiptPdf(CjkFontLocator.locate(Optional.empty()));
+        renderer = ReceiptPdf.of(SystemFonts.resolution());
     }
 
     @ParameterizedTest
@@ -111,15 +109,6 @@ class ReceiptPdfTest {
         ReceiptSigningKey b = ReceiptSigningKey.loadOrCreate(keys);
         assertThat(b.publicKey()).isEqualTo(a.publicKey());
         assertThat(ReceiptSigningKey.loadPublic(keys.resolve(ReceiptSigningKey.PUBLIC_FILE))).isEqualTo(a.publicKey());
-    }
-
-    @Test
-    void missingFontFailsWithAClearMessage() {
-        assertThat(CjkFontLocator.search(List.of(dir.resolve("none.ttc")), List.of(dir))).isEmpty();
-        assertThatThrownBy(() -> CjkFontLocator.locate(Optional.of(dir.resolve("none.ttf"))))
-                .isInstanceOf(ReceiptPdfException.class).hasMessageContaining("none.ttf").hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> new ReceiptPdf(Files.writeString(dir.resolve("fake.ttf"), "not a font")))
-                .isInstanceOf(ReceiptPdfException.class).hasMessageContaining("fake.ttf");
     }
 
     static String run(String... command) throws IOException, InterruptedException {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.bianmin.bench.Harness;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.PaperWidth;
 import org.bianmin.device.printer.PrintJob;
@@ -20,7 +20,6 @@ import org.bianmin.device.transport.SerialSettings;
 import org.bianmin.device.transport.ForwardingTransport;
 import org.bianmin.device.transport.Transport;
 import org.bianmin.device.transport.TransportException;
-import org.bianmin.receipt.CjkFontLocator;
 import org.bianmin.receipt.Receipt;
 import org.bianmin.receipt.ReceiptEscPos;
 import org.bianmin.receipt.ReceiptPdf;
@@ -50,7 +49,7 @@ public final class ReceiptHarness implements Harness {
                 wire(figures, receipt, PrinterProfile.standard(paper).withNativeQr(nativeQr));
             }
         }
-        ReceiptPdf pdf = new ReceiptPdf(CjkFontLocator.locate(Optional.empty()));
+        ReceiptPdf pdf = ReceiptPdf.of(SystemFonts.resolution());
         for (ReceiptPdf.PageFormat format : ReceiptPdf.PageFormat.values()) {
             pdf(figures, pdf, receipt, format);
         }

@@ -23,6 +23,8 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.ui.CjkFont;
@@ -63,9 +65,13 @@ public final class KioskApplication extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
-        CjkFont.family().ifPresentOrElse(
-                family -> shell.root().setStyle("-fx-font-family: '" + family + "';"),
-                () -> LOG.error("no CJK font installed: Chinese text cannot be shown (install fonts-wqy-microhei)"));
+        switch (SystemFonts.resolution()) {
+            case FontResolution.Usable u -> {
+                LOG.info("fonts: {}", u.fonts().describe());
+                CjkFont.family(u.fonts()).ifPresent(f -> shell.root().setStyle("-fx-font-family: '" + f + "';"));
+            }
+            case FontResolution.Unusable u -> LOG.error("fonts: {}", u.reason()); // the self-check's notice shows
+        }
         watchIdle(scene);
         kiosk.watchWedge(scene);
         stage.setTitle("便民自助终端");

@@ -6,7 +6,9 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bianmin.receipt.CjkFontLocator;
+import org.bianmin.device.font.FontResolver;
+import org.bianmin.device.font.FontSource;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.receipt.Receipt;
 import org.bianmin.receipt.ReceiptFormatException;
 import org.bianmin.receipt.ReceiptJson;
@@ -48,7 +50,8 @@ final class ReceiptCommand {
         ReceiptPdf.PageFormat page;
 
         @Option(names = "--font", paramLabel = "FILE",
-                description = "CJK TrueType font (.ttf/.ttc); default $" + CjkFontLocator.ENV + " or a system font.")
+                description = "Chinese font file (.ttf/.ttc/.otf) to use first; default $" + SystemFonts.ENV
+                        + ", then the installed fonts. A Latin font is added for what it lacks.")
         Path font;
 
         @Override
@@ -62,9 +65,8 @@ final class ReceiptCommand {
             }
             byte[] pdf;
             try {
-                Optional<Path> configured = Optional.ofNullable(font)
-                        .or(() -> Optional.ofNullable(System.getenv(CjkFontLocator.ENV)).map(Path::of));
-                pdf = new ReceiptPdf(CjkFontLocator.locate(configured)).render(receipt, page);
+                Optional<Path> configured = Optional.ofNullable(font).or(SystemFonts::configured);
+                pdf = ReceiptPdf.of(FontResolver.resolve(FontSource.system(), configured)).render(receipt, page);
             } catch (ReceiptPdfException e) {
                 System.err.println(e.getMessage());
                 return 3;

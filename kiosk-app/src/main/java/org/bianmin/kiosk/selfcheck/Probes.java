@@ -2,9 +2,10 @@ package org.bianmin.kiosk.selfcheck;
 
 import java.util.List;
 import java.util.Optional;
+import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.device.transport.SerialPorts;
 import org.bianmin.device.transport.TransportException;
-import org.bianmin.kiosk.ui.CjkFont;
 
 /** What the self-check asks of the machine beyond files; tests replace the parts they break. */
 public interface Probes {
@@ -15,8 +16,8 @@ public interface Probes {
     /** Loads jSerialComm's native library (extracting it unless {@value #SERIAL_LIBRARY_PATH} is set). */
     SerialLibrary serialLibrary();
 
-    /** A font family that covers Chinese, as JavaFX sees the installed fonts. */
-    Optional<String> cjkFont();
+    /** The kiosk's font resolution (the one the UI, the receipts and the virtual printer use). */
+    FontResolution fonts();
 
     /** Resolves a {@code usb:VVVV:PPPP[:SERIAL]} port name to the device path it has now. */
     String resolveUsb(String name) throws TransportException;
@@ -59,11 +60,11 @@ public interface Probes {
             }
 
             @Override
-            public Optional<String> cjkFont() {
+            public FontResolution fonts() {
                 try {
-                    return CjkFont.family();
+                    return SystemFonts.resolution();
                 } catch (LinkageError e) {
-                    return Optional.empty();
+                    return new FontResolution.Unusable("fonts cannot be loaded (" + e + ")");
                 }
             }
 

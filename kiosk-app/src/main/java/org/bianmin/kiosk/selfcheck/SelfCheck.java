@@ -23,6 +23,7 @@ import org.bianmin.cache.catalogue.StoredCatalogue;
 import org.bianmin.cache.db.StorageAlert;
 import org.bianmin.cache.db.StorageException;
 import org.bianmin.device.config.DeviceConfig;
+import org.bianmin.device.font.FontResolution;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -225,9 +226,10 @@ public final class SelfCheck {
     }
 
     private CheckResult font() {
-        return probes.cjkFont().map(family -> CheckResult.pass("cjk-font", family))
-                .orElseGet(() -> CheckResult.fail("cjk-font", "no font covering Chinese is installed "
-                        + "(apt-get install fonts-wqy-microhei or fonts-noto-cjk)", Set.of(Feature.CHINESE_TEXT)));
+        return switch (probes.fonts()) {
+            case FontResolution.Usable u -> CheckResult.pass("cjk-font", u.fonts().describe());
+            case FontResolution.Unusable u -> CheckResult.fail("cjk-font", u.reason(), Set.of(Feature.CHINESE_TEXT));
+        };
     }
 
     private CheckResult clock() {

@@ -1,19 +1,22 @@
 package org.bianmin.kiosk.ui;
 
-import java.util.List;
 import java.util.Optional;
 import javafx.scene.text.Font;
+import org.bianmin.device.font.ReceiptFonts;
 
-/** Picks an installed font family that covers Chinese; without one every 汉字 renders as a box. */
+/**
+ * The UI's side of the kiosk's one font resolution ({@link ReceiptFonts}): the family the scene's root names. None
+ * when the Chinese font has no Latin (Droid Sans Fallback): JavaFX's default font then draws Latin and falls back,
+ * through fontconfig, to the Chinese font for 汉字.
+ */
 public final class CjkFont {
-
-    static final List<String> PREFERRED = List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-            "WenQuanYi Zen Hei", "Noto Sans SC", "Microsoft YaHei", "PingFang SC");
 
     private CjkFont() {}
 
-    public static Optional<String> family() {
-        List<String> installed = Font.getFamilies();
-        return PREFERRED.stream().filter(installed::contains).findFirst();
+    /** The family to name; a face JavaFX does not list (a font file given by path) is loaded into JavaFX first. */
+    public static Optional<String> family(ReceiptFonts fonts) {
+        return fonts.uiFamily().filter(family -> Font.getFamilies().contains(family)
+                || Font.loadFonts(fonts.primary().file().toUri().toString(), Font.getDefault().getSize()) != null
+                && Font.getFamilies().contains(family));
     }
 }

@@ -34,6 +34,16 @@ class MessagesTest {
         }
     }
 
+    /** What the citizen must know about the machine is in their language, the font alarm included. */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"ZH_CN", "ZH_TW"})
+    void everyNoticeIsInChinese(Language language) {
+        ResourceBundle bundle = Messages.load(language);
+        assertThat(bundle.keySet().stream().filter(k -> k.startsWith("notice."))).isNotEmpty()
+                .allSatisfy(key -> assertThat(bundle.getString(key)).as(language.tag() + " " + key)
+                        .containsPattern("^\\p{IsHan}"));
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void everyCatalogueEnumHasALabel(Language language) {

@@ -15,6 +15,9 @@ import org.bianmin.cache.audit.Actor;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.device.config.DeviceConfig;
+import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.font.FontSets;
+import org.bianmin.device.font.SystemFonts;
 import org.bianmin.device.transport.PtyPair;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
@@ -34,7 +37,7 @@ class SelfCheckTest {
     Path dir;
 
     private OfflineCache cache;
-    private Optional<String> font = Optional.of("WenQuanYi Micro Hei");
+    private FontResolution font = SystemFonts.resolution();
     private Probes.SerialLibrary serial = new Probes.SerialLibrary.Loaded(List.of("/dev/ttyS0"));
     private final Map<String, String> usb = Map.of("usb:1a86:7523", "/dev/does-not-exist");
 
@@ -50,7 +53,7 @@ class SelfCheckTest {
         }
 
         @Override
-        public Optional<String> cjkFont() {
+        public FontResolution fonts() {
             return font;
         }
 
@@ -171,9 +174,29 @@ class SelfCheckTest {
 
     @Test
     void noChineseFontTakesOutChineseText() throws Exception {
-        font = Optional.empty();
+        font = FontSets.NONE.resolve(dir.resolve("fonts"));
         List<CheckResult> results = check(KioskConfig.defaults(), NOW);
-        assertThat(named(results, "cjk-font").detail()).contains("fonts-wqy-microhei");
+        assertThat(named(results, "cjk-font").status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(named(results, "cjk-font").detail()).contains("Chinese", "fonts-noto-cjk");
+        assertThat(SelfCheck.disabled(results)).containsExactly(Feature.CHINESE_TEXT);
+    }
+
+    /** The false alarm of issue 13: Droid Sans Fallback renders 汉字 (DejaVu the Latin), so no notice. */
+    @Test
+    void droidFallbackWithALatinFontIsNoAlarm() throws Exception {
+        font = FontSets.DROID.resolve(dir.resolve("fonts"));
+        List<CheckResult> results = check(KioskConfig.defaults(), NOW);
+        assertThat(named(results, "cjk-font").status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(named(results, "cjk-font").detail()).contains("Droid Sans Fallback", "DejaVu Sans");
+        assertThat(SelfCheck.disabled(results)).doesNotContain(Feature.CHINESE_TEXT);
+    }
+
+    /** Droid alone would print receipts without numbers: that is a real alarm, naming what is missing. */
+    @Test
+    void droidWithoutAnyLatinFontFails() throws Exception {
+        font = FontSets.DROID_ALONE.resolve(dir.resolve("fonts"));
+        List<CheckResult> results = check(KioskConfig.defaults(), NOW);
+        assertThat(named(results, "cjk-font").detail()).contains("U+0030", "fonts-dejavu-core");
         assertThat(SelfCheck.disabled(results)).containsExactly(Feature.CHINESE_TEXT);
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
@@ -40,7 +41,7 @@ class OfflineOutboxTest {
     void setUp() throws Exception {
         f = new SyncFixture(dir.resolve("fixture"));
         proxy = new FaultProxy(f.portal.port());
-        cache = OfflineCache.open(dir, dir.resolve("kiosk.db"), new OfflineCache.Settings("GL-0001",
+        cache = OfflineCache.open(dir, dir.resolve("kiosk.db"), new OfflineCache.Settings(f.creds.kioskId().toUpperCase(Locale.ROOT),
                 ZoneId.of("Asia/Shanghai"), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 Outbox.DEFAULT_RETENTION), f.clock, a -> {});
         engine = new SyncEngine(f.settings(URI.create("http://127.0.0.1:" + proxy.port() + "/")), f.clock,

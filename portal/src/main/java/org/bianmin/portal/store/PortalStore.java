@@ -33,6 +33,7 @@ import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
 
@@ -82,8 +83,17 @@ public final class PortalStore implements AutoCloseable {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Opens (or creates) the database at {@code file}, owner-only with its {@code -wal} and {@code -shm} files
+     * ({@link OwnerOnly#database}).
+     */
     public PortalStore(Path file, Clock clock) {
         this.clock = clock;
+        try {
+            OwnerOnly.database(file);
+        } catch (java.io.IOException e) {
+            throw new PortalStoreException("cannot make portal database " + file + " owner-only", e);
+        }
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
@@ -374,7 +384,7 @@ public final class PortalStore implements AutoCloseable {
     }
 
     public long count(String table) {
-        if (!List.of("submission", "rating", "kiosk", "heartbeat").contains(table)) {
+        if (!List.of("submission", "rating", "kiosk", "heartbeat", "eid_token").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         return read(() -> queryLong("SELECT count(*) FROM " + table));
