@@ -140,10 +140,7 @@ public final class PortalServer implements AutoCloseable {
             if (Files.exists(dir)) {
                 deleteTree(dir);
             }
-            Files.createDirectories(dir);
-            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
+            OwnerOnly.directory(dir);
             return start(PortalOptions.of(dir, host, port, catalogue), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the demo portal's directory " + dir, e);
