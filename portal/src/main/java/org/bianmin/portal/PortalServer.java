@@ -124,10 +124,27 @@ public final class PortalServer implements AutoCloseable {
      */
     public static PortalServer start(Catalogue catalogue, String host, int port) {
         try {
-            Path dir = Files.createTempDirectory("bianmin-portal-");
-            return start(PortalOptions.of(dir, host, port, catalogue), dir);
+            return startThrowAway(catalogue, host, port, Files.createTempDirectory("bianmin-portal-"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the demo portal's directory", e);
+        }
+    }
+
+    /**
+     * As {@link #start(Catalogue, String, int)}, with the throw-away database in {@code dir} (owner-only): what an
+     * earlier run left there (one killed before it could clean up) is deleted first, and the directory is deleted
+     * on {@link #close()}. The database holds submissions in clear, so {@code dir} belongs in a private place (the
+     * demo kiosk's data directory), not a shared temp directory.
+     */
+    public static PortalServer startThrowAway(Catalogue catalogue, String host, int port, Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                deleteTree(dir);
+            }
+            OwnerOnly.directory(dir);
+            return start(PortalOptions.of(dir, host, port, catalogue), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the demo portal's directory " + dir, e);
         }
     }
 

@@ -99,6 +99,8 @@ public final class Kiosk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
     private static final int SEARCH_LIMIT = 60;
+    /** The demo's embedded portal, under the data directory: its database holds submissions in clear. */
+    public static final String DEMO_PORTAL_DIR = "demo-portal";
 
     private final KioskConfig config;
     private final Clock clock;
@@ -283,7 +285,8 @@ public final class Kiosk implements AutoCloseable {
             configured = ConfiguredDevices.open(config.devices(), new Devices.Workspace(clock,
                     Optional.of(data.root())));
             if (demo) {
-                DemoEnvironment environment = DemoEnvironment.start(catalogue, configured);
+                DemoEnvironment environment = DemoEnvironment.start(catalogue, configured,
+                        data.root().resolve(DEMO_PORTAL_DIR));
                 KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
                         environment.register(config.kioskId()), environment.trustedKeys());
                 return new Kiosk(data, demoConfig, clock, cache, Optional.of(environment), configured, checks);

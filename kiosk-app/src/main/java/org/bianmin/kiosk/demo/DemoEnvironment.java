@@ -2,7 +2,9 @@ package org.bianmin.kiosk.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.portal.PortalServer;
 import org.bianmin.protocol.catalogue.Catalogue;
@@ -19,14 +21,25 @@ public final class DemoEnvironment implements AutoCloseable {
     private final DemoNetwork network;
     private final SimulatedDevices devices;
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Ctrl+C or a TERM signal ends the JVM without the application's stop: the portal's data goes then too. */
+    private final Thread onSignal = new Thread(this::close, "demo-portal-cleanup");
+
     private DemoEnvironment(PortalServer portal, DemoNetwork network, SimulatedDevices devices) {
         this.portal = portal;
         this.network = network;
         this.devices = devices;
+        Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
-    public static DemoEnvironment start(Catalogue catalogue, ConfiguredDevices devices) throws IOException {
-        PortalServer portal = PortalServer.start(catalogue, "127.0.0.1", 0);
+    /**
+     * @param portalDir where the embedded portal keeps its database (submissions in clear: form values, ID
+     *                  numbers, names): inside the demo's data directory, wiped at each start (a demo killed before
+     *                  it stopped left one) and deleted when the demo stops; never the system temp directory
+     */
+    public static DemoEnvironment start(Catalogue catalogue, ConfiguredDevices devices, Path portalDir)
+            throws IOException {
+        PortalServer portal = PortalServer.startThrowAway(catalogue, "127.0.0.1", 0, portalDir);
         DemoNetwork network = null;
         try {
             network = new DemoNetwork(portal.port());
@@ -73,8 +86,19 @@ public final class DemoEnvironment implements AutoCloseable {
         return devices;
     }
 
+    /** Stops the network cable and the portal and deletes the portal's directory; only the first call acts. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != onSignal) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway and finds this closed
+            }
+        }
         network.close();
         portal.close();
     }

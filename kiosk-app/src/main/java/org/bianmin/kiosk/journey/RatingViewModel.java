@@ -1,5 +1,6 @@
 package org.bianmin.kiosk.journey;
 
+import java.util.OptionalLong;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -86,7 +87,10 @@ public final class RatingViewModel implements Screen {
         if (!canSubmit()) {
             return;
         }
-        NewSubmission rating = new NewSubmission(SubmissionKind.RATING, journey.item().code(), payload());
+        // A rating of this visit's application reaches the portal only after that application (which may still
+        // be waiting in the outbox); other entries do not wait for either.
+        NewSubmission rating = new NewSubmission(SubmissionKind.RATING, journey.item().code(), payload(),
+                journey.accepted().map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty()));
         int score = level.get().score;
         context.storage().execute(() -> {
             try {

@@ -86,6 +86,11 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(entries).extracting(OutboxEntry::itemCode).containsOnly(item.code());
         assertThat(entries).filteredOn(e -> e.kind() == SubmissionKind.APPLICATION)
                 .extracting(OutboxEntry::receiptNumber).containsExactly(receiptNumber);
+        long applicationId = entries.stream().filter(e -> e.kind() == SubmissionKind.APPLICATION).findFirst()
+                .orElseThrow().id();
+        assertThat(entries).filteredOn(e -> e.kind() == SubmissionKind.RATING).singleElement()
+                .satisfies(r -> assertThat(r.after()).as("sent only after the application it rates")
+                        .hasValue(applicationId));
         // The rating follows the application to the portal; each reaches it exactly once.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);

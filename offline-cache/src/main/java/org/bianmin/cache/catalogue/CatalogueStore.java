@@ -130,6 +130,34 @@ public final class CatalogueStore {
         return result;
     }
 
+    /**
+     * The HTTP entity tag under which the current version was served, if {@link #rememberEtag} recorded one:
+     * a restarted kiosk revalidates with it instead of downloading the whole catalogue again.
+     */
+    public Optional<String> etag() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT etag FROM catalogue_version WHERE state = 'CURRENT'"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Records the entity tag of the file that carried {@code version}, if that version is still current. Written
+     * after {@link #apply} commits, not with it: a crash in between costs one full download at the next start.
+     */
+    public void rememberEtag(long version, String etag) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE catalogue_version SET etag = ? WHERE state = 'CURRENT' AND version = ?")) {
+                ps.setString(1, etag);
+                ps.setLong(2, version);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Drops the current version and makes the previous one current again. */
     public RollbackResult rollback() {
         RollbackResult result = db.write(c -> {
@@ -192,7 +220,8 @@ public final class CatalogueStore {
     private void insert(Connection c, Catalogue cat, CatalogueSignature signature, Instant now) throws SQLException {
         long v = cat.version();
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO catalogue_version VALUES (?, ?, ?, ?, ?, 'CURRENT', ?)")) {
+                "INSERT INTO catalogue_version (version, published_at, signature, signing_key_id, applied_at, state, header) "
+                        + "VALUES (?, ?, ?, ?, ?, 'CURRENT', ?)")) {
             ps.setLong(1, v);
             ps.setString(2, cat.publishedAt().toString());
             ps.setString(3, signature.signature());

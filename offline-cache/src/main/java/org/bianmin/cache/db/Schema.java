@@ -83,7 +83,10 @@ public final class Schema {
                     // Defence in depth: the application never edits history; verify() catches whoever bypasses this.
                     "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
                     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END")),
-            // Numbered after h13-sync's 4 and 5 (merged separately): versions only need to increase.
+            new Migration(4, "outbox entries wait only for the entry they depend on (a rating for its application)",
+                    List.of("ALTER TABLE outbox ADD COLUMN depends_on INTEGER REFERENCES submission(id)")),
+            new Migration(5, "the catalogue's ETag is kept with it, so a restart revalidates instead of downloading",
+                    List.of("ALTER TABLE catalogue_version ADD COLUMN etag TEXT")),
             new Migration(6, "a department's English (catalogue en), as JSON; null for catalogues without",
                     List.of("ALTER TABLE catalogue_department ADD COLUMN en TEXT")));
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * {@link #acknowledge}); a crash anywhere in between leaves the entry to be sent again with the same idempotency
  * key ({@link #releaseInterrupted} at start). After delivery and the retention period the personal payload is
  * purged; the non-personal delivery record (receipt, item, times, state) stays.
+ *
+ * <p>Scheduling is per entry: a transient failure puts only that entry back with its own backoff (attempt count
+ * and next attempt time are stored in its row, so they survive a restart), and entries behind it are still
+ * claimed. Order is kept only where it is declared ({@link NewSubmission#after()}: a rating waits until the
+ * application it rates is delivered); unrelated entries are claimed oldest first but never wait for each other.
  */
 public final class Outbox {
 
@@ -40,7 +47,7 @@ public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String ENTRY_COLUMNS = "s.id, o.idempotency_key, s.receipt_no, s.kind, s.item_code, "
             + "s.created_ms, o.state, o.attempts, o.next_attempt_ms, o.last_error, o.blocked_reason, o.delivered_ms, "
-            + "s.payload IS NULL";
+            + "s.payload IS NULL, o.depends_on";
 
     private final Database db;
     private final PayloadCipher cipher;
@@ -93,11 +100,16 @@ public final class Outbox {
                     id = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox "
-                    + "(submission_id, idempotency_key, state, next_attempt_ms) VALUES (?, ?, 'PENDING', ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (submission_id, idempotency_key, "
+                    + "state, next_attempt_ms, depends_on) VALUES (?, ?, 'PENDING', ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, key.toString());
                 ps.setLong(3, now.toEpochMilli());
+                if (submission.after().isPresent()) {
+                    ps.setLong(4, submission.after().getAsLong());
+                } else {
+                    ps.setNull(4, Types.INTEGER);
+                }
                 ps.executeUpdate();
             }
             return new Accepted(id, key, receipt);
@@ -136,25 +148,27 @@ public final class Outbox {
     }
 
     /**
-     * Peek: marks the oldest pending entry SENDING (counting the attempt) and returns it decrypted — if it is due.
-     * Delivery is in submission order: while the oldest entry waits for its retry, nothing overtakes it (an entry
-     * that fails for good is blocked and stops holding the queue).
+     * Peek: marks the oldest due entry SENDING (counting the attempt) and returns it decrypted. An entry waiting
+     * for its retry holds back only the entries that depend on it; the others are claimed past it.
      */
     public Optional<Outgoing> claimNextDue() {
         return claimNextDue(clock.instant());
     }
 
     /**
-     * As {@link #claimNextDue()}, for entries due by {@code dueBy} (a dispatcher pass fixes it at its start). An
-     * entry whose payload cannot be decrypted (key missing, ciphertext altered) is blocked with the reason, for an
-     * operator, and the next one is claimed.
+     * As {@link #claimNextDue()}, for entries due by {@code dueBy} (a dispatcher pass fixes it at its start, so an
+     * entry that failed in this pass, rescheduled after it, is not claimed again in the same pass). An entry whose
+     * payload cannot be decrypted (key missing, ciphertext altered) is blocked with the reason, for an operator,
+     * and the next one is claimed.
      */
     public Optional<Outgoing> claimNextDue(Instant dueBy) {
         long now = dueBy.toEpochMilli();
         while (true) {
             Optional<OutboxEntry> claimed = db.write(c -> {
-                Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND s.id > ? ORDER BY s.id LIMIT 1", 0)
-                        .stream().findFirst().filter(head -> head.nextAttemptAt().toEpochMilli() <= now);
+                Optional<OutboxEntry> due = select(c, " WHERE o.state = 'PENDING' AND o.next_attempt_ms <= ?"
+                        + " AND (o.depends_on IS NULL OR EXISTS (SELECT 1 FROM outbox d"
+                        + " WHERE d.submission_id = o.depends_on AND d.state = 'DELIVERED')) ORDER BY s.id LIMIT 1", now)
+                        .stream().findFirst();
                 if (due.isPresent()) {
                     try (PreparedStatement ps = c.prepareStatement(
                             "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1 WHERE submission_id = ?")) {
@@ -392,11 +406,16 @@ public final class Outbox {
                             SubmissionKind.valueOf(rs.getString(4)), rs.getString(5),
                             Instant.ofEpochMilli(rs.getLong(6)), DeliveryState.valueOf(rs.getString(7)), rs.getInt(8),
                             Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), rs.getString(11),
-                            instantOrNull(rs, 12), rs.getBoolean(13)));
+                            instantOrNull(rs, 12), rs.getBoolean(13), longOrEmpty(rs, 14)));
                 }
             }
             return entries;
         }
+    }
+
+    private static OptionalLong longOrEmpty(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {

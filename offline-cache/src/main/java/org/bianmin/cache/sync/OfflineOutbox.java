@@ -14,11 +14,13 @@ import org.bianmin.cache.outbox.SubmissionKind;
 
 /**
  * Binds the sync engine to the kiosk's durable {@link Outbox}: claim and acknowledge map one to one; the outbox
- * schedules a failed entry's next attempt with its own backoff, while the engine additionally pauses all
- * delivery for the portal's Retry-After.
+ * schedules a failed entry's next attempt with that entry's own backoff (10 s doubling, at most 30 min, stored
+ * in its row), while the engine additionally pauses all delivery when the portal as a whole is unwell
+ * (Retry-After, failures in a row).
  *
- * <p>Order: the outbox hands out entries in submission order; while the oldest waits for its retry nothing
- * overtakes it ({@link Outbox#claimNextDue(Instant)}), and each is delivered exactly once.
+ * <p>Order: due entries are handed out oldest first; one waiting for its retry holds back only the entries
+ * that depend on it (a rating on its application, {@link Outbox#claimNextDue(Instant)}), and each is delivered
+ * exactly once.
  */
 public final class OfflineOutbox implements OutboxPort {
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.bianmin.cache.outbox.Backoff;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.HolderKey;
 import org.bianmin.protocol.api.RatingRequest;
@@ -19,14 +20,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox entries oldest first with their idempotency keys. A transient failure ends the pass and
- * pauses delivery for at least the portal's Retry-After, else for an exponential backoff with full jitter, so
- * a hall of kiosks does not hammer a portal that is coming back. A permanent failure blocks only that entry.
+ * Delivers due outbox entries oldest first with their idempotency keys. A transient failure puts only that
+ * entry back (the outbox retries it at its own backoff) and the pass goes on with the next entry, so one payload
+ * that a proxy keeps refusing does not hold back the applications behind it. The whole of delivery pauses only
+ * when the portal as a whole looks unwell: it asked for it (Retry-After), the credential was rejected, or
+ * {@value #FAILURES_TO_PAUSE} sends in a row failed ({@value #NO_ANSWERS_TO_PAUSE} without any answer). The pause
+ * is an exponential {@link Backoff} (1 s doubling, at most {@link SyncSettings#maxBackoff()}, at least the
+ * Retry-After), reset by the next delivered entry, so a hall of kiosks does not hammer a portal that is
+ * coming back. A permanent failure blocks only that entry.
  */
 final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /**
+     * Failures in a row that pause delivery: independent failures of 40 % of requests reach it once in ~150
+     * entries, a portal that is down at the first few entries of a pass.
+     */
+    static final int FAILURES_TO_PAUSE = 8;
+    /** Sends in a row without an answer that pause delivery (each may cost a connect timeout). */
+    static final int NO_ANSWERS_TO_PAUSE = 3;
     /** Submissions are dated in the hall's offset (China Standard Time; no daylight saving). */
     private static final ZoneOffset HALL = ZoneOffset.ofHours(8);
 
@@ -39,7 +52,8 @@ final class OutboxSender {
     private final Supplier<Optional<HolderKey>> holderKey;
     private final ObjectMapper json = CatalogueReader.mapper();
     private Instant pausedUntil = Instant.MIN;
-    private int consecutiveFailures;
+    /** Pauses since the last delivered entry: the exponent of the pause. */
+    private int consecutivePauses;
 
     OutboxSender(PortalClient client, SyncSettings settings, OutboxPort outbox, Clock clock,
                  Consumer<SyncAlert> alerts, RandomGenerator random, Supplier<Optional<HolderKey>> holderKey) {
@@ -62,7 +76,10 @@ final class OutboxSender {
             return new DeliveryPass(0, 0, 0, pausedUntil);
         }
         int delivered = 0;
+        int retrying = 0;
         int blocked = 0;
+        int failuresInARow = 0;
+        int noAnswersInARow = 0;
         for (Optional<OutboundEntry> next = outbox.claimNextDue(start); next.isPresent();
              next = outbox.claimNextDue(start)) {
             OutboundEntry entry = next.get();
@@ -71,30 +88,39 @@ final class OutboxSender {
             switch (outcome) {
                 case OutboxPort.Outcome.Delivered d -> {
                     delivered++;
-                    consecutiveFailures = 0;
+                    failuresInARow = 0;
+                    noAnswersInARow = 0;
+                    consecutivePauses = 0;
                 }
                 case OutboxPort.Outcome.Permanent p -> {
                     blocked++;
+                    failuresInARow = 0;
+                    noAnswersInARow = 0;
                     LOG.warn("outbox entry {} (receipt {}) blocked: {}", entry.id(), entry.receiptNumber(), p.reason());
                     alerts.accept(new SyncAlert(SyncAlert.Kind.ENTRY_BLOCKED, "receipt " + entry.receiptNumber()
                             + ": " + p.reason(), clock.instant()));
                 }
                 case OutboxPort.Outcome.Transient t -> {
-                    pausedUntil = clock.instant().plus(pause(t.retryAfter()));
-                    LOG.info("delivery paused until {} after entry {}: {}", pausedUntil, entry.id(), t.error());
-                    return new DeliveryPass(delivered, 1, blocked, pausedUntil);
+                    retrying++;
+                    failuresInARow++;
+                    noAnswersInARow = t.answered() ? 0 : noAnswersInARow + 1;
+                    if (t.retryAfter().isPositive() || failuresInARow >= FAILURES_TO_PAUSE
+                            || noAnswersInARow >= NO_ANSWERS_TO_PAUSE) {
+                        pausedUntil = clock.instant().plus(pause(t.retryAfter()));
+                        LOG.info("delivery paused until {} after entry {}: {}", pausedUntil, entry.id(), t.error());
+                        return new DeliveryPass(delivered, retrying, blocked, pausedUntil);
+                    }
+                    LOG.info("outbox entry {} will be retried at its backoff: {}", entry.id(), t.error());
                 }
             }
         }
-        return new DeliveryPass(delivered, 0, blocked, clock.instant());
+        return new DeliveryPass(delivered, retrying, blocked, clock.instant());
     }
 
     private Duration pause(Duration retryAfter) {
-        consecutiveFailures++;
-        long cap = settings.maxBackoff().toMillis();
-        long exp = FIRST_BACKOFF.toMillis() << Math.min(consecutiveFailures - 1, 20);
-        long jittered = random.nextLong(Math.min(cap, exp) + 1);
-        return Duration.ofMillis(Math.max(retryAfter.toMillis(), jittered));
+        consecutivePauses++;
+        Duration backoff = new Backoff(FIRST_BACKOFF, settings.maxBackoff()).delay(consecutivePauses, random);
+        return backoff.compareTo(retryAfter) >= 0 ? backoff : retryAfter;
     }
 
     private OutboxPort.Outcome send(OutboundEntry entry) {
@@ -110,7 +136,7 @@ final class OutboxSender {
                     if (key.isEmpty()) {
                         // Without it the applicant could not find this application by card later: wait for it.
                         return new OutboxPort.Outcome.Transient("the portal's holder key is not known yet",
-                                Duration.ZERO);
+                                Duration.ZERO, true);
                     }
                     holder = key.get().hash(a.holderIdNumber());
                 }
@@ -131,7 +157,7 @@ final class OutboxSender {
             // The kiosk's credential, not this entry, is wrong: keep the entry and tell the operator.
             alerts.accept(new SyncAlert(SyncAlert.Kind.CREDENTIAL_REJECTED,
                     "the portal rejected this kiosk's credential (401)", clock.instant()));
-            return new OutboxPort.Outcome.Transient("credential rejected (401)", settings.maxBackoff());
+            return new OutboxPort.Outcome.Transient("credential rejected (401)", settings.maxBackoff(), true);
         }
         return client.classify(reply);
     }

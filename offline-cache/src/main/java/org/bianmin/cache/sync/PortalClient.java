@@ -107,10 +107,10 @@ final class PortalClient {
     /** Maps an answer onto the protocol's classification; 2xx is delivered. */
     OutboxPort.Outcome classify(Reply reply) {
         return switch (reply) {
-            case Reply.NoAnswer n -> new OutboxPort.Outcome.Transient(n.error(), Duration.ZERO);
+            case Reply.NoAnswer n -> new OutboxPort.Outcome.Transient(n.error(), Duration.ZERO, false);
             case Reply.Answered a when a.status() >= 200 && a.status() < 300 -> new OutboxPort.Outcome.Delivered();
             case Reply.Answered a -> FailureClass.of(a.status()) == FailureClass.TRANSIENT
-                    ? new OutboxPort.Outcome.Transient(describe(a), retryAfter(a.headers()))
+                    ? new OutboxPort.Outcome.Transient(describe(a), retryAfter(a.headers()), true)
                     : new OutboxPort.Outcome.Permanent(describe(a));
         };
     }

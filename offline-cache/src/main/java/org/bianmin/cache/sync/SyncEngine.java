@@ -206,8 +206,10 @@ public final class SyncEngine implements AutoCloseable {
             }
             if (!now.isBefore(nextDelivery)) {
                 DeliveryPass pass = sender.deliver();
-                Instant regular = clock.instant().plus(settings.deliveryInterval());
-                nextDelivery = pass.resumeAt().isAfter(regular) ? pass.resumeAt() : regular;
+                // Paused (the portal looks unwell): resume exactly at the pause's end, not an interval on top.
+                // Otherwise look again after the interval: entries put back wait for their own backoff.
+                Instant ended = clock.instant();
+                nextDelivery = pass.resumeAt().isAfter(ended) ? pass.resumeAt() : ended.plus(settings.deliveryInterval());
             }
             if (!now.isBefore(nextHeartbeat)) {
                 heartbeat();

@@ -50,6 +50,11 @@ public final class CrashChild {
                     } catch (IOException e) {
                         return new DeliveryResult.TransientFailure("remote log: " + e.getMessage());
                     }
+                    if (s.attempt() == 1 && Math.floorMod(s.idempotencyKey().hashCode(), 3) == 0) {
+                        // Stored, but the answer is lost: the entry waits for its backoff, the ones behind it go on.
+                        out.println("LOST " + s.idempotencyKey());
+                        return new DeliveryResult.TransientFailure("answer lost");
+                    }
                     out.println("SENT " + s.idempotencyKey());
                     return new DeliveryResult.Delivered();
                 }, clock);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,8 +81,12 @@ class OutboxCrashTest {
     }
 
     private static Outbox outbox(Database db, Path dir) {
+        return outbox(db, dir, Clock.systemUTC());
+    }
+
+    private static Outbox outbox(Database db, Path dir, Clock clock) {
         return new Outbox(db, new PayloadCipher(KeyVault.openOrCreate(dir, new SecureRandom()), new SecureRandom()),
-                "CRASH-01", ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), Backoff.DEFAULT, new SplittableRandom(),
+                "CRASH-01", ZoneId.of("Asia/Shanghai"), clock, Backoff.DEFAULT, new SplittableRandom(),
                 Outbox.DEFAULT_RETENTION);
     }
 
@@ -151,6 +156,7 @@ class OutboxCrashTest {
         Path remote = dir.resolve("remote.log");
         Map<String, UUID> keyOf = new HashMap<>();
         int killedMidway = 0;
+        int lostAnswers = 0;
         for (int i = 0; i < iterations; i++) {
             try (Database db = Database.open(dir.resolve("kiosk.db"), Clock.systemUTC(), a -> {})) {
                 Outbox outbox = outbox(db, dir);
@@ -162,14 +168,17 @@ class OutboxCrashTest {
             List<String> lines = runAndKill(spawn("deliver", dir.toString(), remote.toString()), "SENT",
                     random.nextInt(0, 6));
             killedMidway += lines.contains("DONE") ? 0 : 1;
+            lostAnswers += (int) lines.stream().filter(l -> l.startsWith("LOST ")).count();
         }
         try (Database db = Database.open(dir.resolve("kiosk.db"), Clock.systemUTC(), a -> {})) {
-            Outbox outbox = outbox(db, dir);
+            // An hour later: the entries whose answer was lost are due again after their backoff.
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+            Outbox outbox = outbox(db, dir, later);
             List<String> finalSends = new ArrayList<>();
             new OutboxDispatcher(outbox, s -> {
                 finalSends.add(s.idempotencyKey() + " " + s.receiptNumber());
                 return new DeliveryResult.Delivered();
-            }, Clock.systemUTC()).deliverDue();
+            }, later).deliverDue();
             assertThat(outbox.status()).containsEntry(DeliveryState.DELIVERED, (long) keyOf.size())
                     .containsEntry(DeliveryState.PENDING, 0L).containsEntry(DeliveryState.SENDING, 0L);
 
@@ -182,10 +191,11 @@ class OutboxCrashTest {
             }
             assertThat(keysPerReceipt.keySet()).containsExactlyInAnyOrderElementsOf(keyOf.keySet());
             keysPerReceipt.forEach((receipt, keys) -> assertThat(keys).as(receipt).containsExactly(keyOf.get(receipt)));
-            LOG.info("{} delivery runs, {} killed before finishing: {} submissions, {} sends received "
-                    + "({} repeats, all with the original key)", iterations, killedMidway, keyOf.size(),
-                    received.size(), received.size() - keyOf.size());
+            LOG.info("{} delivery runs, {} killed before finishing, {} answers lost: {} submissions, {} sends "
+                    + "received ({} repeats, all with the original key)", iterations, killedMidway, lostAnswers,
+                    keyOf.size(), received.size(), received.size() - keyOf.size());
             assertThat(killedMidway).isGreaterThan(iterations / 2);
+            assertThat(lostAnswers).as("answers lost after the portal stored the entry").isPositive();
         }
     }
 }

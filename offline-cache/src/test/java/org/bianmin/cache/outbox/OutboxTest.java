@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.bianmin.cache.MutableClock;
 import org.bianmin.cache.crypto.CryptoException;
@@ -97,17 +98,58 @@ class OutboxTest {
     }
 
     @Test
-    void deliveryKeepsSubmissionOrderEvenWhileTheOldestWaitsForItsRetry() {
-        Accepted first = enqueue();
-        dispatcher(new DeliveryResult.TransientFailure("portal unreachable")).deliverDue();
-        sent.clear();
+    void anEntryWaitingForItsRetryIsPassedByTheEntriesBehindItInTheSamePass() {
+        Accepted refused = enqueue();
         Accepted second = enqueue();
-        assertThat(outbox.claimNextDue()).as("the newer entry does not overtake the one waiting to retry").isEmpty();
+        Accepted third = enqueue();
+        var pass = new OutboxDispatcher(outbox, s -> {
+            sent.add(s);
+            return s.id() == refused.id() ? new DeliveryResult.TransientFailure("HTTP 502")
+                    : new DeliveryResult.Delivered();
+        }, clock).deliverDue();
+        assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(2, 1, 0, 0));
+        assertThat(sent).extracting(Outgoing::receiptNumber)
+                .containsExactly(refused.receiptNumber(), second.receiptNumber(), third.receiptNumber());
+        assertThat(outbox.entry(second.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(outbox.entry(refused.id()).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+    }
 
+    @Test
+    void aRatingWaitsUntilTheApplicationItRatesIsDelivered() {
+        Accepted application = enqueue();
+        Accepted rating = outbox.enqueue(new NewSubmission(SubmissionKind.RATING, ITEM, PAYLOAD,
+                OptionalLong.of(application.id())));
+        Accepted unrelated = enqueue();
+        dispatcher(new DeliveryResult.TransientFailure("portal busy")).deliverDue();
+        assertThat(sent).extracting(Outgoing::receiptNumber).as("the rating is not sent before its application")
+                .containsExactly(application.receiptNumber(), unrelated.receiptNumber());
+
+        sent.clear();
         clock.advance(Duration.ofSeconds(10));
         dispatcher(new DeliveryResult.Delivered()).deliverDue();
-        assertThat(sent).extracting(Outgoing::receiptNumber)
-                .containsExactly(first.receiptNumber(), second.receiptNumber());
+        assertThat(sent).extracting(Outgoing::receiptNumber).as("then in order, in one pass")
+                .containsExactly(application.receiptNumber(), rating.receiptNumber(), unrelated.receiptNumber());
+    }
+
+    @Test
+    void eachEntryKeepsItsOwnBackoffAcrossARestart() {
+        Accepted failing = enqueue();
+        Accepted fine = enqueue();
+        new OutboxDispatcher(outbox, s -> s.id() == failing.id() ? new DeliveryResult.TransientFailure("HTTP 500")
+                : new DeliveryResult.Delivered(), clock).deliverDue();
+        Instant retryAt = outbox.entry(failing.id()).orElseThrow().nextAttemptAt();
+        Accepted later = enqueue();
+        db.close();
+        open();
+        assertThat(outbox.entry(failing.id()).orElseThrow().nextAttemptAt()).isEqualTo(retryAt);
+        assertThat(outbox.entry(fine.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+        dispatcher(new DeliveryResult.Delivered()).deliverDue();
+        assertThat(sent).extracting(Outgoing::receiptNumber).as("the new entry does not wait out the old one's backoff")
+                .containsExactly(later.receiptNumber());
+        clock.advance(Duration.between(clock.instant(), retryAt));
+        dispatcher(new DeliveryResult.Delivered()).deliverDue();
+        assertThat(sent).extracting(Outgoing::receiptNumber).containsExactly(later.receiptNumber(),
+                failing.receiptNumber());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.outbox.Accepted;
@@ -66,10 +67,9 @@ class OfflineOutboxTest {
         }
         accepted.add(cache.outbox().enqueue(new NewSubmission(SubmissionKind.RATING, SyncFixture.PROMISED_ITEM,
                 SubmissionPayloads.write(new SubmissionPayloads.Rating(2, List.of(RatingReason.SLOW,
-                        RatingReason.UNCLEAR_GUIDANCE), "排队太久", accepted.getFirst().receiptNumber())))));
+                        RatingReason.UNCLEAR_GUIDANCE), "排队太久", accepted.getFirst().receiptNumber())),
+                OptionalLong.of(accepted.getFirst().id()))));
 
-        proxy.fault(FaultProxy.Mode.RESET_AFTER_FORWARD, 1);
-        engine.deliverNow().get();
         proxy.mode(FaultProxy.Mode.DOWN);
         for (int i = 0; i < 5; i++) {
             f.clock.advance(Duration.ofMinutes(1));
@@ -79,7 +79,13 @@ class OfflineOutboxTest {
         assertThat(backlog.pending()).isEqualTo(41);
         assertThat(backlog.oldestPendingAge()).isEqualTo(Duration.ofMinutes(5));
 
+        // The portal comes back; the first application's answer is lost after the portal stored it.
         proxy.mode(FaultProxy.Mode.PASS);
+        proxy.fault(FaultProxy.Mode.RESET_AFTER_FORWARD, 1);
+        f.clock.advance(Duration.ofMinutes(1));
+        DeliveryPass pass = engine.deliverNow().get();
+        assertThat(pass.delivered()).as("the others pass the one whose answer was lost").isEqualTo(39);
+        assertThat(f.portal.store().count("rating")).as("the rating waits for its application").isZero();
         for (int i = 0; i < 10 && cache.outbox().status().get(DeliveryState.DELIVERED) < 41; i++) {
             f.clock.advance(Duration.ofMinutes(1));
             engine.deliverNow().get();
