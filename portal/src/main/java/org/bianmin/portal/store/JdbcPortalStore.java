@@ -292,7 +292,10 @@ final class JdbcPortalStore implements PortalStore {
             }
             if (sql.queryString("SELECT receipt_number FROM submission WHERE receipt_number = ?",
                     request.receiptNumber()).isPresent()) {
-                return new Answer.ReceiptTaken(request.receiptNumber());
+                // Each statement reads what is committed when it starts: a node that stored this very request may
+                // have committed since the replay check above, and its answer is visible wherever its record is.
+                return replay(sql, kioskId, key, requestHash)
+                        .orElseGet(() -> new Answer.ReceiptTaken(request.receiptNumber()));
             }
             OffsetDateTime now = now();
             SubmissionState state = immediate ? SubmissionState.COMPLETED : SubmissionState.RECEIVED;
