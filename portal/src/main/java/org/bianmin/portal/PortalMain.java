@@ -49,12 +49,9 @@ public final class PortalMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--port: a number 0-65535 expected, got " + port);
-        }
+        PortalOptions options = options();
         Files.createDirectories(dataDir);
-        PortalServer server = PortalServer.start(options());
+        PortalServer server = PortalServer.start(options);
         String url = "http://" + host + ":" + server.port() + "/";
         server.bootstrap().ifPresentOrElse(b -> System.out.println(b.describe(url)),
                 () -> System.out.println("reference portal at " + url + " (data " + dataDir
@@ -65,8 +62,12 @@ public final class PortalMain implements Callable<Integer> {
         return 0;
     }
 
-    /** What the options say, checked: a {@code --database} that is no PostgreSQL URL is a usage error. */
+    /** What the options say, checked before anything is created: a bad port or non-PostgreSQL URL is a usage error. */
     PortalOptions options() {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--port: a number 0-65535 expected, got " + port);
+        }
         PortalOptions options = PortalOptions.of(dataDir, host, port, new CatalogueReader().readSample());
         if (database == null || database.isBlank()) {
             return options;
