@@ -1,17 +1,33 @@
 package org.bianmin.portal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.KioskSummary;
+import org.bianmin.protocol.api.ProblemType;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.api.SubmissionStatus;
 
-/** The operator's plain server-rendered page: kiosks and their health, submissions with buttons to advance them. */
+/**
+ * The operator's plain server-rendered page: kiosks and their health, submissions with buttons to advance them.
+ * No script and no inline style (the page's Content-Security-Policy allows neither): the stylesheet is served at
+ * {@link #STYLESHEET}, and every form carries the operator's CSRF token as a hidden field.
+ */
 final class OperatorPage {
+
+    /** Where the page's stylesheet is served, without authentication (it holds nothing but styles). */
+    static final String STYLESHEET = "/operator/operator.css";
+    private static final byte[] CSS = loadStylesheet();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** A kiosk that has not reported for this long is flagged; heartbeats default to once a minute. */
@@ -23,13 +39,11 @@ final class OperatorPage {
         this.clock = clock;
     }
 
-    String render(List<KioskSummary> kiosks, List<SubmissionStatus> submissions, long catalogueVersion) {
+    String render(List<KioskSummary> kiosks, List<SubmissionStatus> submissions, long catalogueVersion, String csrf) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>便民自助终端 运营</title>
-                <style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:2em}
-                td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}.bad{background:#fdd}
-                .warn{background:#ffd}</style></head><body>
-                """);
+                <link rel="stylesheet" href="%s"></head><body>
+                """.formatted(STYLESHEET));
         html.append("<h1>便民自助终端 — 运营页面</h1><p>当前目录版本 catalogue version: ").append(catalogueVersion)
                 .append("</p><h2>终端 Kiosks</h2><table><tr><th>kiosk</th><th>last heartbeat</th><th>app</th>"
                         + "<th>catalogue</th><th>devices</th><th>outbox</th><th>oldest pending</th>"
@@ -40,7 +54,7 @@ final class OperatorPage {
         html.append("</table><h2>办件 Submissions</h2><table><tr><th>receipt</th><th>item</th><th>state</th>"
                 + "<th>updated</th><th>advance</th></tr>");
         for (SubmissionStatus s : submissions) {
-            submissionRow(html, s);
+            submissionRow(html, s, csrf);
         }
         return html.append("</table></body></html>").toString();
     }
@@ -94,19 +108,56 @@ final class OperatorPage {
         }).collect(Collectors.joining());
     }
 
-    private static void submissionRow(StringBuilder html, SubmissionStatus s) {
+    private static void submissionRow(StringBuilder html, SubmissionStatus s, String csrf) {
         html.append("<tr><td>").append(esc(s.receiptNumber())).append("</td><td>").append(esc(s.itemCode()))
                 .append("</td><td>").append(s.state()).append("</td><td>").append(TIME.format(s.updatedAt()))
                 .append("</td><td>");
         if (!s.state().terminal()) {
             html.append("<form method=\"post\" action=\"/operator/submissions/").append(esc(s.receiptNumber()))
-                    .append("\"><select name=\"state\">");
+                    .append("\"><input type=\"hidden\" name=\"").append(OperatorAuth.CSRF_FIELD)
+                    .append("\" value=\"").append(esc(csrf)).append("\"><select name=\"state\">");
             for (SubmissionState next : s.state().next(false)) {
                 html.append("<option>").append(next).append("</option>");
             }
             html.append("</select> <input name=\"note\" placeholder=\"备注 note\"> <button>更新</button></form>");
         }
         html.append("</td></tr>");
+    }
+
+    static byte[] stylesheet() {
+        return CSS;
+    }
+
+    /**
+     * The fields of a posted form ({@code application/x-www-form-urlencoded}); a repeated name keeps its first
+     * value. Malformed percent-escapes are a {@code 400}.
+     */
+    static Map<String, String> form(byte[] body) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                fields.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "form body is not URL-encoded");
+            }
+        }
+        return fields;
+    }
+
+    private static byte[] loadStylesheet() {
+        try (InputStream in = OperatorPage.class.getResourceAsStream("operator.css")) {
+            if (in == null) {
+                throw new IllegalStateException("operator.css missing from the portal's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read operator.css", e);
+        }
     }
 
     static String esc(String text) {

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -45,12 +44,14 @@ import org.bianmin.protocol.api.ProblemType;
 import org.bianmin.protocol.api.PublishRequest;
 import org.bianmin.protocol.api.PublishResult;
 import org.bianmin.protocol.api.RatingRequest;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueException;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.bianmin.protocol.signing.CatalogueSigner;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
@@ -68,7 +69,6 @@ import org.slf4j.LoggerFactory;
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
-    private static final long MAX_BODY = 64L * 1024 * 1024;
     private static final int STORE_RETRY_AFTER_SECONDS = 5;
     private static final String KIOSK = "kiosk";
     /** The most applications a holder lookup answers with (newest first). */
@@ -81,12 +81,13 @@ public final class PortalServer implements AutoCloseable {
     {
         // A 10,000-item catalogue travels base64 inside the publish request: allow strings up to the body limit.
         json.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                .maxStringLength((int) MAX_BODY).build());
+                .maxStringLength(BodyLimit.PUBLISH.bytes()).build());
     }
     private final CatalogueReader reader = new CatalogueReader();
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive;
     private final OperatorPage operatorPage;
+    private final OperatorAuth auth;
     private final Path ephemeralDir;
     private final java.time.Clock clock;
     private final Javalin app;
@@ -99,8 +100,16 @@ public final class PortalServer implements AutoCloseable {
     private PortalServer(PortalOptions options, Path ephemeralDir) {
         this.ephemeralDir = ephemeralDir;
         this.clock = options.clock();
+        try {
+            // Credentials, keys and citizens' applications live here: owner-only, also what an older version left.
+            OwnerOnly.directory(options.dataDir());
+            OwnerOnly.tree(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the portal's data directory owner-only", e);
+        }
         this.store = options.database().open(options.clock());
         this.operatorPage = new OperatorPage(options.clock());
+        this.auth = new OperatorAuth(store, new java.security.SecureRandom());
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "portal-sse-keepalive"));
         this.app = Javalin.create(this::configure);
     }
@@ -213,12 +222,11 @@ public final class PortalServer implements AutoCloseable {
 
     private Bootstrap firstStart(PortalOptions options, String operatorToken) {
         try {
-            Path keys = Files.createDirectories(options.dataDir().resolve("keys"));
+            Path keys = OwnerOnly.directory(options.dataDir().resolve("keys"));
             KeyFile key = Ed25519Keys.toFile(Ed25519Keys.generate());
-            Path keyFile = keys.resolve("operator.key.json");
+            Path keyFile = OwnerOnly.file(keys.resolve("operator.key.json"));
             Ed25519Keys.write(key, keyFile);
-            restrict(keyFile);
-            Ed25519Keys.write(key.publicOnly(), keys.resolve("operator.pub.json"));
+            Ed25519Keys.write(key.publicOnly(), OwnerOnly.file(keys.resolve("operator.pub.json")));
             store.trustKey(key);
             String kioskId = "kiosk-demo-01";
             Bootstrap created = new Bootstrap(kioskId, store.registerKiosk(kioskId), operatorToken, key, keyFile);
@@ -237,16 +245,9 @@ public final class PortalServer implements AutoCloseable {
     private void saveCredentials(PortalOptions options) {
         Path file = options.dataDir().resolve("demo-credentials.txt");
         try {
-            Files.writeString(file, bootstrap.describe("http://" + options.host() + ":" + port() + "/"));
-            restrict(file);
+            Files.writeString(OwnerOnly.file(file), bootstrap.describe("http://" + options.host() + ":" + port() + "/"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -263,7 +264,7 @@ public final class PortalServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         // The protocol's mapper for answers too: RFC 3339 times with their offset, as the OpenAPI document says.
         config.jsonMapper(new io.javalin.json.JavalinJackson(json, false));
-        config.http.maxRequestSize = MAX_BODY;
+        config.http.maxRequestSize = BodyLimit.PUBLISH.bytes();
         config.http.generateEtags = false;
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} kiosk={} {}ms", ctx.method(), ctx.path(),
@@ -287,6 +288,7 @@ public final class PortalServer implements AutoCloseable {
             }
         });
 
+        routes.before(SecurityHeaders::baseline);
         routes.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(ApiPaths.CATALOGUE, ctx -> serveFile(ctx, false));
         routes.get(ApiPaths.CATALOGUE_SIGNATURE, ctx -> serveFile(ctx, true));
@@ -303,8 +305,8 @@ public final class PortalServer implements AutoCloseable {
         routes.post(ApiPaths.HEARTBEATS, this::heartbeat);
         routes.post(ApiPaths.EID_VERIFICATIONS, this::verifyEid);
         routes.post(ApiPaths.OPERATOR_EID_TEST_TOKENS, ctx -> {
-            operator(ctx);
-            EidIdentity identity = body(ctx, EidIdentity.class);
+            change(ctx);
+            EidIdentity identity = body(ctx, EidIdentity.class, BodyLimit.FORM);
             if (!identity.problems().isEmpty()) {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "identity rejected")
                         .withErrors(identity.problems()));
@@ -313,12 +315,12 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.put(ApiPaths.OPERATOR_CATALOGUE, this::publish);
         routes.get(ApiPaths.OPERATOR_KIOSKS, ctx -> {
-            operator(ctx);
+            auth.authenticate(ctx);
             ctx.json(store.kiosks());
         });
         routes.post(ApiPaths.OPERATOR_KIOSKS, ctx -> {
-            operator(ctx);
-            String kioskId = body(ctx, KioskCredential.class).kioskId();
+            change(ctx);
+            String kioskId = body(ctx, KioskCredential.class, BodyLimit.SMALL).kioskId();
             if (!KioskCredential.validKioskId(kioskId)) {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "registration rejected")
                         .withErrors(List.of("kioskId: 3-40 characters A-Z, a-z, 0-9 or '-'")));
@@ -326,15 +328,16 @@ public final class PortalServer implements AutoCloseable {
             ctx.status(201).json(new KioskCredential(kioskId, store.registerKiosk(kioskId)));
         });
         routes.post(ApiPaths.OPERATOR_KIOSKS + "/{kioskId}/revoke", ctx -> {
-            operator(ctx);
+            change(ctx);
+            BodyLimit.SMALL.read(ctx);
             if (!store.revokeKiosk(ctx.pathParam("kioskId"))) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "no such kiosk");
             }
             ctx.status(204);
         });
         routes.post(ApiPaths.OPERATOR_SUBMISSIONS + "/{receipt}", ctx -> {
-            operator(ctx);
-            AdvanceRequest request = body(ctx, AdvanceRequest.class);
+            change(ctx);
+            AdvanceRequest request = body(ctx, AdvanceRequest.class, BodyLimit.FORM);
             if (request.state() == null) {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "advance rejected")
                         .withErrors(List.of("state: required")));
@@ -342,15 +345,16 @@ public final class PortalServer implements AutoCloseable {
             ctx.json(advance(ctx.pathParam("receipt"), request.state(), request.note()));
         });
         routes.get("/operator", ctx -> {
-            operator(ctx);
-            ctx.html(operatorPage.render(store.kiosks(), store.recentSubmissions(200),
-                    current == null ? 0 : current.published().version()));
+            String csrf = auth.authenticate(ctx).csrfToken();
+            SecurityHeaders.html(ctx, operatorPage.render(store.kiosks(), store.recentSubmissions(200),
+                    current == null ? 0 : current.published().version(), csrf));
         });
+        routes.get(OperatorPage.STYLESHEET, ctx -> SecurityHeaders.css(ctx, OperatorPage.stylesheet()));
         routes.post("/operator/submissions/{receipt}", ctx -> {
-            operator(ctx);
-            sameOrigin(ctx);
-            SubmissionState to = parseState(ctx.formParam("state"));
-            advance(ctx.pathParam("receipt"), to, ctx.formParam("note"));
+            Map<String, String> form = OperatorPage.form(BodyLimit.FORM.read(ctx));
+            auth.authorizeChange(ctx, Optional.ofNullable(form.get(OperatorAuth.CSRF_FIELD)));
+            SubmissionState to = parseState(form.get("state"));
+            advance(ctx.pathParam("receipt"), to, form.get("note"));
             ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);
         });
     }
@@ -378,8 +382,8 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void publish(Context ctx) throws JsonProcessingException {
-        String operatorName = operator(ctx);
-        PublishRequest request = body(ctx, PublishRequest.class);
+        String operatorName = change(ctx).name();
+        PublishRequest request = body(ctx, PublishRequest.class, BodyLimit.PUBLISH);
         if (request.catalogueBase64() == null || request.signature() == null) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "publish rejected")
                     .withErrors(List.of("catalogueBase64 and signature: required")));
@@ -480,7 +484,7 @@ public final class PortalServer implements AutoCloseable {
     private void submit(Context ctx) {
         String kioskId = kiosk(ctx);
         String key = idempotencyKey(ctx);
-        SubmissionRequest request = body(ctx, SubmissionRequest.class);
+        SubmissionRequest request = body(ctx, SubmissionRequest.class, BodyLimit.SUBMISSION);
         List<String> problems = new java.util.ArrayList<>(request.problems());
         ServiceItem item = request.itemCode() == null || current == null ? null : current.items().get(request.itemCode());
         if (request.itemCode() != null && item == null) {
@@ -492,6 +496,7 @@ public final class PortalServer implements AutoCloseable {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "submission rejected").withErrors(problems));
         }
         ownKiosk(kioskId, request.kioskId());
+        ownReceipt(kioskId, request.receiptNumber());
         boolean immediate = item.handlingType() == ServiceItem.HandlingType.IMMEDIATE;
         answer(ctx, store.submit(kioskId, key, request, immediate));
     }
@@ -499,7 +504,7 @@ public final class PortalServer implements AutoCloseable {
     private void rate(Context ctx) {
         String kioskId = kiosk(ctx);
         String key = idempotencyKey(ctx);
-        RatingRequest request = body(ctx, RatingRequest.class);
+        RatingRequest request = body(ctx, RatingRequest.class, BodyLimit.FORM);
         if (!request.problems().isEmpty()) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "rating rejected")
                     .withErrors(request.problems()));
@@ -526,14 +531,17 @@ public final class PortalServer implements AutoCloseable {
         if (!SubmissionRequest.validReceiptNumber(receipt)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "not a receipt number");
         }
-        ctx.json(store.status(receipt).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "no submission with this receipt number")));
+        // As stored, else as the citizen meant it (an old roll's check character O or I read as 0 or 1).
+        ctx.json(store.status(receipt)
+                .or(() -> ReceiptNumbers.readBack(receipt).filter(r -> !r.equals(receipt)).flatMap(store::status))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "no submission with this receipt number")));
     }
 
     /** The applications filed under the holder key of the card on a kiosk's reader (statuses only, no fields). */
     private void byHolder(Context ctx) {
         String kioskId = kiosk(ctx);
-        HolderLookupRequest request = body(ctx, HolderLookupRequest.class);
+        HolderLookupRequest request = body(ctx, HolderLookupRequest.class, BodyLimit.SMALL);
         if (!HolderKey.validHash(request.holderKey())) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "lookup rejected")
                     .withErrors(List.of("holderKey: 64 lower-case hex digits")));
@@ -544,7 +552,7 @@ public final class PortalServer implements AutoCloseable {
 
     private void heartbeat(Context ctx) {
         String kioskId = kiosk(ctx);
-        Heartbeat heartbeat = body(ctx, Heartbeat.class);
+        Heartbeat heartbeat = body(ctx, Heartbeat.class, BodyLimit.HEARTBEAT);
         if (!heartbeat.problems().isEmpty()) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "heartbeat rejected")
                     .withErrors(heartbeat.problems()));
@@ -557,7 +565,7 @@ public final class PortalServer implements AutoCloseable {
     /** Whose e-ID code a kiosk scanned; each code is good for one verification. */
     private void verifyEid(Context ctx) {
         String kioskId = kiosk(ctx);
-        EidVerificationRequest request = body(ctx, EidVerificationRequest.class);
+        EidVerificationRequest request = body(ctx, EidVerificationRequest.class, BodyLimit.SMALL);
         if (!request.problems().isEmpty()) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION, "verification rejected")
                     .withErrors(request.problems()));
@@ -586,31 +594,16 @@ public final class PortalServer implements AutoCloseable {
 
     // --- authentication and input ------------------------------------------------------------------------------
 
-    /** The kiosk behind the bearer token; anything else is a bare 401 (no hint whether it exists or was revoked). */
+    /** The kiosk behind the bearer token, remembered for the request log. */
     private String kiosk(Context ctx) {
-        String kioskId = bearer(ctx).flatMap(store::kioskForToken)
-                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, null));
+        String kioskId = auth.kiosk(ctx);
         ctx.attribute(KIOSK, kioskId);
         return kioskId;
     }
 
-    /** Operators authenticate with a bearer token, or HTTP Basic (any user, token as password) in a browser. */
-    private String operator(Context ctx) {
-        Optional<String> token = bearer(ctx).or(() -> Optional.ofNullable(ctx.basicAuthCredentials())
-                .map(io.javalin.security.BasicAuthCredentials::getPassword));
-        return token.flatMap(store::operatorForToken).orElseThrow(() -> {
-            ctx.header("WWW-Authenticate", "Basic realm=\"bianmin portal operator\", charset=\"UTF-8\"");
-            return new ProblemException(ProblemType.UNAUTHORIZED, null);
-        });
-    }
-
-    private static Optional<String> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = header.substring(7).strip();
-        return token.isEmpty() || token.length() > 200 ? Optional.empty() : Optional.of(token);
+    /** An operator's state-changing JSON request: a bearer client, or the operator page with its CSRF header. */
+    private OperatorAuth.Operator change(Context ctx) {
+        return auth.authorizeChange(ctx, Optional.empty());
     }
 
     private static void ownKiosk(String tokenKiosk, String claimed) {
@@ -619,11 +612,21 @@ public final class PortalServer implements AutoCloseable {
         }
     }
 
-    /** The browser form may only be posted from the operator page itself (no cross-site form posts). */
-    private static void sameOrigin(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin != null && !origin.endsWith("://" + ctx.host())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "cross-origin form post");
+    /**
+     * Receipt numbers are unique portal-wide and belong to the kiosk they name. A kiosk numbers
+     * {@code KIOSKID-DAY-SEQUENCE} plus a check character, and neither day nor sequence holds a hyphen, so the kiosk
+     * id is everything before the second-to-last hyphen. When that part is a kiosk id it must be the caller's
+     * (ignoring case: receipt numbers are upper case); otherwise one kiosk's credential could take another kiosk's
+     * future numbers — registered yet or not — and that kiosk's applications would fail 409 for good. A number
+     * without such a part cannot equal any kiosk's number, so it is accepted (older test data).
+     */
+    private static void ownReceipt(String tokenKiosk, String receiptNumber) {
+        int last = receiptNumber.lastIndexOf('-');
+        int cut = last <= 0 ? -1 : receiptNumber.lastIndexOf('-', last - 1);
+        String named = cut <= 0 ? null : receiptNumber.substring(0, cut);
+        if (KioskCredential.validKioskId(named) && !named.equalsIgnoreCase(tokenKiosk)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "receipt number " + receiptNumber
+                    + " names kiosk " + named + ", not this credential's");
         }
     }
 
@@ -638,9 +641,10 @@ public final class PortalServer implements AutoCloseable {
         return key;
     }
 
-    private <T> T body(Context ctx, Class<T> type) {
+    private <T> T body(Context ctx, Class<T> type, BodyLimit limit) {
+        byte[] bytes = limit.read(ctx);
         try {
-            T value = json.readValue(ctx.bodyAsBytes(), type);
+            T value = json.readValue(bytes, type);
             if (value == null) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "empty body");
             }

@@ -36,7 +36,7 @@ class PortalLogPrivacyTest {
             String token = portal.bootstrap().orElseThrow().kioskToken();
             URI submissions = URI.create("http://127.0.0.1:" + portal.port() + ApiPaths.SUBMISSIONS);
             String good = """
-                    {"receiptNumber":"GL-0001-20261121-0001B","kioskId":"kiosk-demo-01",
+                    {"receiptNumber":"KIOSK-DEMO-01-20261121-0001B","kioskId":"kiosk-demo-01",
                      "itemCode":"11350102488130529A2001006010001","catalogueVersion":1,
                      "submittedAt":"2026-11-21T10:00:00+08:00","fields":{"name":"%s","idNumber":"%s"}}"""
                     .formatted(NAME, ID_NUMBER);

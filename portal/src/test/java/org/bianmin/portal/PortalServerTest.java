@@ -110,7 +110,8 @@ class PortalServerTest {
         assertThat(post(ApiPaths.HEARTBEATS, token, null, heartbeat("kiosk-b")).statusCode()).isEqualTo(401);
         assertThat(post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat("kiosk-b")).statusCode())
                 .isEqualTo(403);
-        assertThat(get(ApiPaths.OPERATOR_KIOSKS, creds.kioskToken(), null).statusCode()).isEqualTo(401);
+        assertThat(get(ApiPaths.OPERATOR_KIOSKS, creds.kioskToken(), null).statusCode())
+                .as("a known kiosk credential is not allowed on operator routes").isEqualTo(403);
     }
 
     @Test
@@ -157,7 +158,19 @@ class PortalServerTest {
         JsonNode status = json.readTree(get(ApiPaths.submission("RCPT-000010"), creds.kioskToken(), null).body());
         assertThat(status.path("history")).hasSize(4);
         assertThat(get(ApiPaths.submission("RCPT-999999"), creds.kioskToken(), null).statusCode()).isEqualTo(404);
-        assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(401);
+        assertThat(post(advance, creds.kioskToken(), null, Map.of("state", "REJECTED")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReceiptNumberReadBackWithZeroForOOrOneForIIsFound() throws Exception {
+        // Numbers issued before the check digits could end in O or I; a citizen reads them as 0 and 1.
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("GL-0001-20261101-0003O", PROMISED_ITEM));
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k2", submission("GL-0001-20261101-0006I", PROMISED_ITEM));
+        assertThat(json.readTree(get(ApiPaths.submission("GL-0001-20261101-00030"), creds.kioskToken(), null).body())
+                .path("receiptNumber").asText()).isEqualTo("GL-0001-20261101-0003O");
+        assertThat(state("GL-0001-20261101-00061")).isEqualTo("RECEIVED");
+        assertThat(get(ApiPaths.submission("GL-0001-20261101-00031"), creds.kioskToken(), null).statusCode())
+                .as("not a reading of any stored number").isEqualTo(404);
     }
 
     @Test
@@ -223,7 +236,7 @@ class PortalServerTest {
         assertThat(post(ApiPaths.EID_VERIFICATIONS, null, null,
                 new EidVerificationRequest(creds.kioskId(), fresh)).statusCode()).isEqualTo(401);
         assertThat(post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.kioskToken(), null, holder).statusCode())
-                .as("kiosks cannot mint codes").isEqualTo(401);
+                .as("kiosks cannot mint codes").isEqualTo(403);
         HttpResponse<byte[]> incomplete = post(ApiPaths.OPERATOR_EID_TEST_TOKENS, creds.operatorToken(), null,
                 new EidIdentity("张三", null, "汉", null, "", "12345", "x", null, null));
         assertThat(incomplete.statusCode()).isEqualTo(422);

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.ResourceBundle;
 
 /**
  * One receipt for one transaction at the kiosk. Both renderers (ESC/POS and PDF) print {@link #fields()} in the
@@ -19,16 +21,41 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /**
+     * Where the application stands when the receipt is issued: the one model the kiosk's receipt screen and the
+     * printed roll both say, in the same words ({@code status_*.properties} of this package: zh-CN, zh-TW, en).
+     */
     public enum Status {
-        SUBMITTED("已提交，正在办理"),
+        /** Sent, and the portal has it. */
+        SUBMITTED,
         /** Decided on the spot (即办) by the portal before the receipt was printed. */
-        COMPLETED("已办结"),
-        SAVED_OFFLINE("已离线保存，网络恢复后将自动提交");
+        COMPLETED,
+        /** Stored at the kiosk; the outbox sends it when the portal is reachable. */
+        SAVED_OFFLINE;
 
+        private static final String BUNDLE = "org.bianmin.receipt.status";
+
+        /** The status line as printed (zh-CN). */
         public final String label;
 
-        Status(String label) {
-            this.label = label;
+        Status() {
+            this.label = text(Locale.SIMPLIFIED_CHINESE);
+        }
+
+        /** The status line in {@code locale} (zh-CN, zh-TW or en): what the receipt screen shows. */
+        public String text(Locale locale) {
+            return bundle(locale).getString(name());
+        }
+
+        /** What the citizen does next, a line each, in {@code locale}: printed under the status. */
+        public List<String> nextSteps(Locale locale) {
+            return List.of(bundle(locale).getString(name() + ".next").split("\n"));
+        }
+
+        private static ResourceBundle bundle(Locale locale) {
+            // No fallback: a text missing in one language must not come out in another.
+            return ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         }
     }
 

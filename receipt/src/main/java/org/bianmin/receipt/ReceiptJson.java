@@ -1,14 +1,15 @@
 package org.bianmin.receipt;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * The receipt file format (documented in docs/printing.md): one JSON object with the {@link Receipt} components
@@ -17,7 +18,9 @@ import java.nio.file.Path;
  */
 public final class ReceiptJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** A receipt is a few kilobytes. */
+    private static final int MAX_FILE_BYTES = 1 << 20;
+    private static final ObjectMapper MAPPER = BoundedJson.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -29,7 +32,7 @@ public final class ReceiptJson {
     private ReceiptJson() {}
 
     public static Receipt read(Path file) throws ReceiptFormatException, IOException {
-        return parse(Files.readString(file));
+        return parse(new String(BoundedJson.readFile(file, MAX_FILE_BYTES), StandardCharsets.UTF_8));
     }
 
     public static Receipt parse(String json) throws ReceiptFormatException {
@@ -39,10 +42,11 @@ public final class ReceiptJson {
                 throw new ReceiptFormatException("receipt JSON is empty", null);
             }
             return r;
-        } catch (JacksonException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new ReceiptFormatException("not a valid receipt: " + cause.getMessage().lines().findFirst()
-                    .orElse(""), e);
+        } catch (JsonProcessingException e) {
+            // A record constructor's own check says best what is wrong; Jackson's wrapper says where.
+            String why = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+                    ? iae.getMessage().lines().findFirst().orElse("") : BoundedJson.describe(e);
+            throw new ReceiptFormatException("not a valid receipt: " + why, e);
         }
     }
 

@@ -36,12 +36,14 @@ public record ReceiptSigningKey(PrivateKey privateKey, PublicKey publicKey) {
         }
         KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Files.createDirectories(keysDir);
-        Files.write(priv, kp.getPrivate().getEncoded());
+        // Owner-only before the first byte of the private key is written (chmod afterwards left a readable moment).
+        Files.write(priv, new byte[0]);
         try {
             Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the data directory's ACL already limits access
         }
+        Files.write(priv, kp.getPrivate().getEncoded());
         Files.write(pub, kp.getPublic().getEncoded());
         return new ReceiptSigningKey(kp.getPrivate(), kp.getPublic());
     }

@@ -42,6 +42,6 @@ class ReceiptEscPosTest {
                 s.kioskId(), s.hallAddress(), s.hallPhone());
         Transcript t = Transcript.of(EscPosDecoder.decodeStrict(
                 ReceiptEscPos.render(offline, PrinterProfile.standard(PaperWidth.MM58)), ChineseMode.FS_AMPERSAND));
-        assertThat(t.text().replace("\n", "")).contains("已离线保存，网络恢复后将自动提交");
+        assertThat(t.text().replace("\n", "")).contains("已保存，将自动提交给办理部门");
     }
 }

@@ -36,7 +36,7 @@ class ReceiptPdfTest {
 
         String text = run("pdftotext", "-layout", pdf.toString(), "-");
         assertThat(text).contains("便民服务受理回执", "居民身份证换领", "350102********1234", "138****1234",
-                "鼓楼区政务服务中心", "已提交，正在办理", "扫码查询办理进度").doesNotContain("199001011234");
+                "鼓楼区政务服务中心", "已提交，办理部门已收到", "扫码查询办理进度").doesNotContain("199001011234");
 
         String info = run("pdfinfo", pdf.toString());
         assertThat(info).contains("FZ-GL-20261121-00042").contains("KIOSK-FZ-GL-007").containsPattern("Pages: +1\\n");

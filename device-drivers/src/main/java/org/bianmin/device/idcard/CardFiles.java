@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * Simulated cards from JSON files: {@code cardType} ({@code RESIDENT}, {@code FOREIGN_PERMANENT},
@@ -22,7 +23,9 @@ public final class CardFiles {
 
     public static final List<String> SAMPLES = List.of("resident.json", "resident-long-term.json",
             "foreign-permanent.json", "hmt-residence.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = BoundedJson.mapper();
+    /** A card file is under 2 KB; a bigger one is not a card. */
+    private static final int MAX_FILE_BYTES = 64 * 1024;
     private static final int PHOTO_LENGTH = 1024;
 
     /** A card file that cannot be used; the message names the file and field. */
@@ -37,7 +40,7 @@ public final class CardFiles {
     public static IdentityCard load(Path file) throws CardFileException {
         byte[] json;
         try {
-            json = Files.readAllBytes(file);
+            json = BoundedJson.readFile(file, MAX_FILE_BYTES);
         } catch (IOException e) {
             throw new CardFileException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -47,9 +50,9 @@ public final class CardFiles {
     /** A card from JSON text; {@code source} names it in error messages. */
     public static IdentityCard parse(String source, byte[] json) throws CardFileException {
         try {
-            return parse(source, JSON.readTree(json));
+            return parse(source, BoundedJson.readTree(JSON, json));
         } catch (JsonProcessingException e) {
-            throw new CardFileException(source + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new CardFileException(source + ": not valid JSON (" + BoundedJson.describe(e) + ")");
         } catch (IOException e) {
             throw new CardFileException(source + ": cannot read (" + e.getMessage() + ")");
         }
@@ -132,7 +135,13 @@ public final class CardFiles {
             if (!node.isTextual()) {
                 throw bad(field, "must be a string");
             }
-            return node.asText();
+            // The chip holds space-padded text that the reader strips, so edge spaces could not come back as they
+            // are; control characters cannot be on a card at all.
+            String value = node.asText();
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw bad(field, "must not contain control characters");
+            }
+            return value.strip();
         }
 
         String text(String field) throws CardFileException {

@@ -62,6 +62,10 @@ public final class IdCardReader {
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition woken = wakeLock.newCondition();
     private volatile boolean cancelled;
+    /** A card was read and the reader has not seen the field empty since. */
+    private volatile boolean cardIn;
+    /** The card read belongs to a visit that is over: not to be read again, only to be taken away. */
+    private volatile boolean leftBehind;
 
     public IdCardReader(Transport transport, DeviceStatusTracker status, Options options) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -88,6 +92,23 @@ public final class IdCardReader {
         } finally {
             wakeLock.unlock();
         }
+    }
+
+    /**
+     * The visit the last card was read for is over. If that card has not been seen to leave, it is not read again:
+     * {@link #read} answers {@link ReadResult.NoCard} while it lies there (the next citizen never gets the previous
+     * one's identity) and the status says {@link DeviceState#USER_ERROR} ("please take your card") as soon as a
+     * look at the field finds it; both end when the field is found empty. Safe from any thread.
+     */
+    public void expectRemoval() {
+        if (cardIn) {
+            leftBehind = true;
+        }
+    }
+
+    /** True while a card of a visit that is over may still lie on the reader ({@link #expectRemoval}). */
+    public boolean cardLeftBehind() {
+        return leftBehind;
     }
 
     /**
@@ -141,12 +162,15 @@ public final class IdCardReader {
                 }
                 StatusCode code = ((Step.Ok) step).reply().status();
                 if (code == StatusCode.FIND_FAILED) {
-                    status.state(DeviceState.ONLINE, transport.name());
+                    fieldEmpty();
                     return Removal.REMOVED;
                 }
                 if (code != StatusCode.CARD_FOUND) {
                     report(failure(((Step.Ok) step).reply()));
                     return Removal.FAILED;
+                }
+                if (leftBehind) {
+                    status.state(DeviceState.USER_ERROR, "card left on the reader");
                 }
                 if (!pause(deadline)) {
                     if (cancelled) {
@@ -167,12 +191,15 @@ public final class IdCardReader {
         }
         Reply findReply = ((Step.Ok) found).reply();
         if (findReply.status() == StatusCode.FIND_FAILED) {
-            // Find fails once the card has left, so a "card left on the reader" error is over too.
-            status.state(DeviceState.ONLINE, transport.name());
+            fieldEmpty();
             return new ReadResult.NoCard();
         }
         if (findReply.status() != StatusCode.CARD_FOUND) {
             return report(failure(findReply));
+        }
+        if (leftBehind) {
+            status.state(DeviceState.USER_ERROR, "card left on the reader");
+            return new ReadResult.NoCard();
         }
         status.state(DeviceState.BUSY, "reading a card");
         Step selected = exchange(Command.SELECT_CARD, options.commandTimeout());
@@ -230,6 +257,7 @@ public final class IdCardReader {
                         r.message()));
                 case CardText.Parse.Parsed p -> {
                     status.state(DeviceState.ONLINE, transport.name());
+                    cardIn = true;
                     log.info("{}: read {}", transport.name(), p.card());
                     yield new ReadResult.CardRead(p.card());
                 }
@@ -283,6 +311,13 @@ public final class IdCardReader {
         };
         return new ReadResult.Failed(kind, code.name(),
                 String.format("reader answered %02X %02X %02X (%s)", reply.sw1(), reply.sw2(), reply.sw3(), code));
+    }
+
+    /** Find fails once the card has left: a "card left on the reader" error is over, and the next card is new. */
+    private void fieldEmpty() {
+        cardIn = false;
+        leftBehind = false;
+        status.state(DeviceState.ONLINE, transport.name());
     }
 
     /** Online, unless a card is still waiting to be taken (that only clears when it is). */

@@ -34,8 +34,9 @@ public record PayloadRules(int maxBytes, Pattern receiptNumber, Pattern eidToken
     }
 
     public static PayloadRules defaults() {
-        // The outbox's receipt numbers: kiosk id, day, sequence, ISO 7064 MOD 37-2 check character (may be '*').
-        return new PayloadRules(2048, Pattern.compile("[A-Z0-9-]{4,32}-[0-9]{8}-[0-9]{4,}[0-9A-Z*]"),
+        // The outbox's receipt numbers: kiosk id, day, sequence, then two check digits (-CC), or in numbers issued
+        // before, one ISO 7064 MOD 37-2 check character (may be '*').
+        return new PayloadRules(2048, Pattern.compile("[A-Z0-9-]{4,32}-[0-9]{8}-[0-9]{4,}(?:-[0-9]{2}|[0-9A-Z*])"),
                 Pattern.compile("(?:(?:CTID|EID|LZ)[:|])?[A-Za-z0-9+/_=.-]{48,}"));
     }
 

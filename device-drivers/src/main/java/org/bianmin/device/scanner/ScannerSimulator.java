@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.bianmin.device.sim.SimulatedPort;
 import org.bianmin.device.transport.TransportException;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * A serial (CDC) scanner on the device end of a transport: each {@link #scan} sends the payload in the configured
@@ -28,6 +28,7 @@ public final class ScannerSimulator implements AutoCloseable {
     public static final String SAMPLE_PAYLOADS = "payloads.json";
     private static final Duration UNPLUGGED_FOR = Duration.ofSeconds(1);
     private static final int OVERLONG_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = BoundedJson.mapper();
 
     private final SimulatedPort port;
     private final Suffix suffix;
@@ -108,9 +109,9 @@ public final class ScannerSimulator implements AutoCloseable {
         return out;
     }
 
-    /** Payloads from a JSON file. */
+    /** Payloads from a JSON file (at most 1 MB). */
     public static List<String> loadPayloads(Path file) throws IOException {
-        return payloads(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString());
+        return payloads(BoundedJson.readTree(JSON, BoundedJson.readFile(file, 1 << 20)), file.toString());
     }
 
     /** The sample payloads: a receipt number, a tracking URL, an e-ID token, a URL and Chinese text. */
@@ -119,7 +120,7 @@ public final class ScannerSimulator implements AutoCloseable {
             if (in == null) {
                 throw new IOException("missing resource " + SAMPLE_PAYLOADS);
             }
-            return payloads(new ObjectMapper().readTree(in), SAMPLE_PAYLOADS);
+            return payloads(BoundedJson.readTree(JSON, in.readAllBytes()), SAMPLE_PAYLOADS);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.bianmin.device.idcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.bianmin.device.transport.TransportException;
 class IdCardParserPropertiesTest {
 
     private static final byte[] GOOD_FRAME = goodFrame();
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
 
     private static byte[] goodFrame() {
         try {
@@ -60,33 +62,100 @@ class IdCardParserPropertiesTest {
         }
     }
 
+    /**
+     * Every frame or invalid run consumes at least one byte, so a finite stream is used up within length + 1 reads
+     * and the reader then times out. A reader that keeps returning results fails the count; one that blocks past its
+     * deadline fails the hang guard (generous: it catches a hang, it does not measure speed).
+     */
     @Property(tries = 200)
-    void theFrameReaderReturnsOnAnyStream(@ForAll("mutatedFrames") byte[] bytes) throws TransportException {
+    void theFrameReaderUsesUpAnyStreamThenTimesOut(@ForAll("mutatedFrames") byte[] bytes) throws TransportException {
         MemoryLink link = new MemoryLink("prop");
         link.hostEnd().open();
         link.deviceEnd().open();
         link.deviceEnd().write(bytes, Duration.ofSeconds(1));
         FrameReader reader = new FrameReader(link.hostEnd());
-        for (int i = 0; i < 50; i++) {
-            if (reader.next(Duration.ofMillis(1)) instanceof FrameReader.Result.TimedOut) {
-                return;
+        int reads = assertTimeoutPreemptively(HANG_GUARD, () -> {
+            for (int i = 1; i <= bytes.length + 1; i++) {
+                if (reader.next(Duration.ofMillis(20)) instanceof FrameReader.Result.TimedOut) {
+                    return i;
+                }
+            }
+            return -1;
+        }, "the frame reader hung");
+        assertThat(reads).as("reads until the reader timed out on a used-up stream").isPositive();
+    }
+
+    @Property(tries = 500)
+    void randomTextIsACardOrARejectionNamingItsField(@ForAll @Size(min = 256, max = 256) byte[] text) {
+        checkParse(text);
+    }
+
+    @Property(tries = 500)
+    void mutatedTextIsACardOrARejectionNamingItsField(@ForAll("mutatedTexts") byte[] text) {
+        checkParse(text);
+    }
+
+    /** A parsed card encodes back to a block that parses to the same card; a rejection names its field. */
+    private static void checkParse(byte[] text) {
+        CardBlob photo = new CardBlob(new byte[0]);
+        switch (CardText.parse(text, photo, Optional.empty())) {
+            case CardText.Parse.Parsed p -> assertThat(CardText.parse(CardText.encode(p.card()), photo,
+                    Optional.empty())).isEqualTo(p);
+            case CardText.Parse.Rejected r -> {
+                assertThat(r.reason()).isNotNull();
+                assertThat(r.message()).startsWith(r.field() + ": ");
             }
         }
     }
 
+    /** Parts are exact slices covering the whole reply; anything else is Malformed with a reason. */
     @Property(tries = 500)
-    void parsingRandomTextNeverThrows(@ForAll @Size(min = 256, max = 256) byte[] text) {
-        assertThat(CardText.parse(text, new CardBlob(new byte[0]), Optional.empty())).isNotNull();
+    void splittingReplyDataGivesExactPartsOrMalformed(@ForAll("replyData") byte[] data, @ForAll boolean fingerprint) {
+        int header = fingerprint ? 6 : 4;
+        switch (CardReply.split(data, fingerprint)) {
+            case CardReply.Split.Parts p -> {
+                assertThat(p.text()).hasSize(CardText.LENGTH)
+                        .isEqualTo(Arrays.copyOfRange(data, header, header + CardText.LENGTH));
+                int photoAt = header + CardText.LENGTH;
+                assertThat(p.photo()).isEqualTo(Arrays.copyOfRange(data, photoAt, photoAt + p.photo().length));
+                int fingerprintLength = p.fingerprint().map(f -> f.length).orElse(0);
+                assertThat(header + CardText.LENGTH + p.photo().length + fingerprintLength).isEqualTo(data.length);
+                assertThat(p.fingerprint().isPresent()).isEqualTo(fingerprint && fingerprintLength > 0);
+            }
+            case CardReply.Split.Malformed m -> assertThat(m.message()).isNotBlank();
+        }
     }
 
-    @Property(tries = 500)
-    void parsingMutatedTextNeverThrows(@ForAll("mutatedTexts") byte[] text) {
-        assertThat(CardText.parse(text, new CardBlob(new byte[0]), Optional.empty())).isNotNull();
+    /** Random bytes, and replies whose length fields are right, nearly right or wrong. */
+    @Provide
+    Arbitrary<byte[]> replyData() {
+        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(2000);
+        Arbitrary<byte[]> framed = Arbitraries.integers().between(0, 1500).flatMap(photo ->
+                Arbitraries.integers().between(0, 600).flatMap(fp ->
+                        Arbitraries.integers().between(-3, 3).flatMap(delta ->
+                                Arbitraries.of(true, false).map(withFp -> {
+                                    int header = withFp ? 6 : 4;
+                                    int length = Math.max(0, header + CardText.LENGTH + photo + (withFp ? fp : 0)
+                                            + delta);
+                                    byte[] data = new byte[length];
+                                    for (int i = 0; i < length; i++) {
+                                        data[i] = (byte) (i * 7);
+                                    }
+                                    put(data, 0, CardText.LENGTH);
+                                    put(data, 2, photo);
+                                    if (withFp) {
+                                        put(data, 4, fp);
+                                    }
+                                    return data;
+                                }))));
+        return Arbitraries.oneOf(random, framed);
     }
 
-    @Property(tries = 500)
-    void splittingRandomReplyDataNeverThrows(@ForAll @Size(max = 2000) byte[] data, @ForAll boolean fingerprint) {
-        assertThat(CardReply.split(data, fingerprint)).isNotNull();
+    private static void put(byte[] data, int at, int value) {
+        if (data.length >= at + 2) {
+            data[at] = (byte) (value >> 8);
+            data[at + 1] = (byte) value;
+        }
     }
 
     @Provide

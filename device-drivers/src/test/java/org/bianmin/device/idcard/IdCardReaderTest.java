@@ -138,6 +138,26 @@ class IdCardReaderTest {
     }
 
     @Test
+    void aCardLeftBehindAfterTheVisitIsNotReadAgainUntilItHasLeft() throws Exception {
+        reader.expectRemoval();
+        assertThat(reader.cardLeftBehind()).as("nothing read yet: nothing left behind").isFalse();
+        simulator.placeCard(CardFiles.sample("resident.json"));
+        assertThat(reader.read(Duration.ofSeconds(2))).isInstanceOf(ReadResult.CardRead.class);
+
+        reader.expectRemoval(); // the visit ended with the card on the reader
+        assertThat(reader.cardLeftBehind()).isTrue();
+        assertThat(reader.read(Duration.ofMillis(200))).as("the next citizen's read").isInstanceOf(ReadResult.NoCard.class);
+        assertThat(status.current().state()).isEqualTo(DeviceState.USER_ERROR);
+
+        simulator.removeCard();
+        assertThat(reader.awaitRemoval(Duration.ofSeconds(2))).isEqualTo(IdCardReader.Removal.REMOVED);
+        assertThat(reader.cardLeftBehind()).isFalse();
+        assertThat(status.current().state()).isEqualTo(DeviceState.ONLINE);
+        simulator.placeCard(CardFiles.sample("resident.json"));
+        assertThat(reader.read(Duration.ofSeconds(2))).as("placed again: a new visit").isInstanceOf(ReadResult.CardRead.class);
+    }
+
+    @Test
     void aReaderThatHaltsTheReadCardReportsRemovalAtOnceAndFindsItAgainWhenReplaced() throws Exception {
         IdentityCard card = CardFiles.sample("resident.json");
         simulator.haltAfterRead(true);

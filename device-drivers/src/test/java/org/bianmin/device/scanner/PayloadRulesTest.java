@@ -25,6 +25,8 @@ class PayloadRulesTest {
     void classifiesReceiptsTrackingUrlsTokensUrlsAndOthers() {
         assertThat(payload("KIOSK-0001-20261122-0001U")).isInstanceOf(ScanPayload.ReceiptCode.class);
         assertThat(payload("GL-0001-20261122-0007*")).isInstanceOf(ScanPayload.ReceiptCode.class);
+        assertThat(payload("GL-0001-20261121-0042-03")).isEqualTo(
+                new ScanPayload.ReceiptCode("GL-0001-20261121-0042-03", "GL-0001-20261121-0042-03"));
         assertThat(payload("FZ-GL-20261121-00042")).isEqualTo(
                 new ScanPayload.ReceiptCode("FZ-GL-20261121-00042", "FZ-GL-20261121-00042"));
         assertThat(payload("https://zwfw.example.gov.cn/track/FZ-GL-20261121-00042"))

@@ -1,5 +1,6 @@
 package org.bianmin.kiosk.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.bianmin.kiosk.config.AtomicFile;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +27,15 @@ public final class PinLock {
     public static final Duration LOCK_TIME = Duration.ofMinutes(5);
     /** The file's name in the data directory. */
     public static final String FILE = "admin-lock.json";
+    /** The file holds two small fields. */
+    private static final int MAX_FILE_BYTES = 4096;
 
     /** What is on disk: wrong PINs since the last success or lock, and the end of the current lock (or null). */
     record State(int failures, Instant lockedUntil) {}
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper json = CatalogueReader.mapper();
+    private final ObjectMapper json = BoundedJson.strict(CatalogueReader.mapper());
     private State state;
 
     public PinLock(Path file, Clock clock) {
@@ -61,17 +65,31 @@ public final class PinLock {
         write(new State(0, null));
     }
 
+    /**
+     * The state on disk, if it is one this class could have written: a count of 0 to {@value #MAX_FAILURES} - 1 and
+     * a lock ending at most {@link #LOCK_TIME} from now. Anything else — unreadable, a negative count (which would
+     * hand out extra tries), a lock years ahead — must not open the entry: it becomes a fresh lock.
+     */
     private State read() {
         if (!Files.exists(file)) {
             return new State(0, null);
         }
+        String problem;
         try {
-            return json.readValue(file.toFile(), State.class);
+            State s = BoundedJson.readValue(json, BoundedJson.readFile(file, MAX_FILE_BYTES), State.class);
+            Instant latest = clock.instant().plus(LOCK_TIME);
+            if (s.failures() >= 0 && s.failures() < MAX_FAILURES
+                    && (s.lockedUntil() == null || !s.lockedUntil().isAfter(latest))) {
+                return s;
+            }
+            problem = "out of range: " + s;
+        } catch (JsonProcessingException e) {
+            problem = BoundedJson.describe(e);
         } catch (IOException e) {
-            // A damaged file must not open the entry: treat it as a fresh lock.
-            LOG.warn("admin lock file {} unreadable ({}); locking the entry", file, e.getMessage());
-            return new State(0, clock.instant().plus(LOCK_TIME));
+            problem = e.getMessage();
         }
+        LOG.warn("admin lock file {} invalid ({}); locking the entry", file, problem);
+        return new State(0, clock.instant().plus(LOCK_TIME));
     }
 
     private void write(State next) {

@@ -72,6 +72,7 @@ import org.bianmin.kiosk.selfcheck.Feature;
 import org.bianmin.kiosk.selfcheck.Probes;
 import org.bianmin.kiosk.selfcheck.SelfCheck;
 import org.bianmin.kiosk.journey.JourneyContext;
+import org.bianmin.kiosk.session.CardLeftBehind;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
@@ -79,6 +80,7 @@ import org.bianmin.kiosk.ui.KioskShell;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.protocol.api.Heartbeat;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -123,6 +125,8 @@ public final class Kiosk implements AutoCloseable {
             .name("admin").daemon().factory());
     private Navigator navigator;
     private KioskSession session;
+    /** A card whose visit is over is refused and asked for until it has left (empty without a reader). */
+    private Optional<CardLeftBehind> cardLeftBehind = Optional.empty();
     private IdleMonitor idle;
     private KioskShell shell;
     private ServiceNotices notices;
@@ -185,8 +189,12 @@ public final class Kiosk implements AutoCloseable {
         scanFeed.watch(scene);
     }
 
-    /** The portal's answer when it is reachable, else the last one heard; applications still queued say so. */
-    private ReceiptStatus lookUp(String receiptNumber) {
+    /**
+     * The portal's answer when it is reachable, else the last one heard; applications still queued say so. The
+     * number is taken as the citizen means it (O and I read as 0 and 1, {@link ReceiptNumbers#readBack}).
+     */
+    private ReceiptStatus lookUp(String typed) {
+        String receiptNumber = ReceiptNumbers.readBack(typed).orElse(typed);
         ReceiptStatus status = sync.map(engine -> engine.lookup(receiptNumber))
                 .orElseGet(() -> new ReceiptStatus.Unknown("no portal credential"));
         if (status instanceof ReceiptStatus.Unknown && isQueuedHere(receiptNumber)) {
@@ -197,8 +205,8 @@ public final class Kiosk implements AutoCloseable {
 
     /** The progress screen: by receipt number, and by ID card where there is a reader; wiped with the session. */
     private ProgressViewModel progress() {
-        ProgressViewModel progress = new ProgressViewModel(this::lookUp, devices.map(d -> new CardLookup(d.reader(),
-                deviceExecutor, this::holderProgress)), storageExecutor, ui);
+        ProgressViewModel progress = new ProgressViewModel(this::lookUp, cardLeftBehind.map(left -> new CardLookup(
+                left.reader(), deviceExecutor, this::holderProgress, left)), storageExecutor, ui);
         session.onEnd(progress::wipe);
         return progress;
     }
@@ -303,8 +311,12 @@ public final class Kiosk implements AutoCloseable {
                 q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
                 () -> navigator, apply, this::progress, () -> session.elderMode());
         navigator = new Navigator(home);
-        session = new KioskSession(navigator, messages, language, id -> storageExecutor.execute(() -> cache.audit()
-                .append(Actor.citizenSession(id), "session.end", Outcome.SUCCESS, "wiped")));
+        cardLeftBehind = devices.map(d -> new CardLeftBehind(d.reader(), deviceExecutor));
+        session = new KioskSession(navigator, messages, language, id -> {
+            storageExecutor.execute(() -> cache.audit().append(Actor.citizenSession(id), "session.end",
+                    Outcome.SUCCESS, "wiped"));
+            cardLeftBehind.ifPresent(CardLeftBehind::visitOver);
+        });
         devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
                 catalogue().version(), clock,
                 navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), eidCodes(), ime, cache.audit(), ui,
@@ -382,6 +394,7 @@ public final class Kiosk implements AutoCloseable {
     /** Any touch, click or key: resets both idle times (the citizen's and the admin console's). */
     public void input(Instant now) {
         idle.input(now);
+        session.input();
         admin.idle().input(now);
     }
 

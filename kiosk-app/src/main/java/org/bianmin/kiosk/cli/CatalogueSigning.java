@@ -2,12 +2,12 @@ package org.bianmin.kiosk.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueException;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 import org.bianmin.protocol.signing.CatalogueSigner;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.SigningException;
@@ -24,7 +24,7 @@ final class CatalogueSigning {
     static Signed sign(Path file, Path keyFile, PrintStream out) throws SigningException {
         byte[] body;
         try {
-            body = Files.readAllBytes(file);
+            body = BoundedJson.readFile(file, BoundedJson.MAX_DOCUMENT_BYTES);
         } catch (IOException e) {
             throw new SigningException("cannot read " + file + ": " + e.getMessage(), e);
         }

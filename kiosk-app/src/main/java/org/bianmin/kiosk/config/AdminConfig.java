@@ -48,14 +48,16 @@ public record AdminConfig(StoredPin technicianPin, StoredPin operatorPin, int id
 
         /** Below this a 6-digit PIN falls to an offline guess of every value in seconds. */
         public static final int MIN_ITERATIONS = 100_000;
+        /** Above this one PIN check takes minutes on a kiosk's CPU: the staff entry would hang, not resist guessing. */
+        public static final int MAX_ITERATIONS = 10_000_000;
 
         List<String> problems() {
             List<String> problems = new ArrayList<>();
             if (!"PBKDF2WithHmacSHA256".equals(algorithm) && !"PBKDF2WithHmacSHA512".equals(algorithm)) {
                 problems.add("algorithm PBKDF2WithHmacSHA256 or PBKDF2WithHmacSHA512 expected, was " + algorithm);
             }
-            if (iterations < MIN_ITERATIONS) {
-                problems.add("at least " + MIN_ITERATIONS + " iterations, was " + iterations);
+            if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+                problems.add(MIN_ITERATIONS + " to " + MAX_ITERATIONS + " iterations, was " + iterations);
             }
             if (salt == null || salt.isBlank() || hash == null || hash.isBlank()) {
                 problems.add("salt and hash are required: set the PIN with 'kioskctl pin set'");

@@ -1,15 +1,14 @@
 package org.bianmin.kiosk.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.protocol.files.OwnerOnly;
 
 /**
  * Where the kiosk keeps its config, database, keys, logs and receipts. Chosen by {@code --data-dir}, else the
- * environment variable {@value #ENV}, else {@code ~/.bianmin-kiosk}. Created owner-only: it holds personal data.
+ * environment variable {@value #ENV}, else {@code ~/.bianmin-kiosk}. Owner-only: it holds personal data.
  * The config file is {@code config.json} inside it unless {@value #CONFIG_ENV} names another file: an installed
  * kiosk keeps its config in {@code /etc/bianmin-kiosk/config.json} and its data in {@code /var/lib/bianmin-kiosk}.
  */
@@ -35,16 +34,14 @@ public record DataDirectory(Path root, Path config) {
         return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
     }
 
-    /** Creates the directory (owner-only where the file system supports it) if it does not exist. */
+    /**
+     * Creates the directory if needed and makes it and everything in it owner-only (directories 0700, files 0600),
+     * whatever the umask: it holds personal data and keys. Sweeping on every start also fixes files a previous
+     * version or a third-party library (log rotation) left readable. On Windows the installer's ACL applies.
+     */
     public DataDirectory ensureExists() throws IOException {
-        if (!Files.isDirectory(root)) {
-            Files.createDirectories(root);
-            try {
-                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the installer sets an ACL instead.
-            }
-        }
+        OwnerOnly.directory(root);
+        OwnerOnly.tree(root);
         return this;
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
+import org.bianmin.protocol.signing.SigningException;
 import org.bianmin.device.config.DeviceConfig;
 
 /**
@@ -23,6 +25,8 @@ public record KioskConfig(
         String portalToken,
         List<KeyFile> trustedKeys,
         AdminConfig admin) {
+
+    private static final List<String> LANGUAGES = List.of("zh-CN", "zh-TW", "en");
 
     public KioskConfig {
         devices = devices == null ? List.of() : List.copyOf(devices);
@@ -80,22 +84,31 @@ public record KioskConfig(
         return new KioskConfig("KIOSK-0001", URI.create("http://127.0.0.1:8730/"), "zh-CN", 60, 120, 15);
     }
 
+    /** Longest idle time a field accepts: an hour (a longer one leaves a citizen's data on screen for good). */
+    static final int MAX_IDLE_SECONDS = 3600;
+
+    /** What is wrong, each problem naming its field; null-safe, as a record built by hand may hold anything. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (kioskId == null || !kioskId.matches("[A-Z0-9-]{4,32}")) {
             problems.add("kioskId: 4-32 characters A-Z, 0-9 or '-', was " + kioskId);
         }
-        if (portalUrl == null || !List.of("http", "https").contains(portalUrl.getScheme())) {
-            problems.add("portalUrl: an http(s) URL is required, was " + portalUrl);
+        if (portalUrl == null || !"http".equals(portalUrl.getScheme()) && !"https".equals(portalUrl.getScheme())
+                || portalUrl.getHost() == null) {
+            problems.add("portalUrl: an absolute http(s) URL with a host is required, was " + portalUrl);
         }
-        if (!List.of("zh-CN", "zh-TW", "en").contains(language)) {
-            problems.add("language: one of zh-CN, zh-TW, en, was " + language);
+        if (!LANGUAGES.contains(String.valueOf(language))) {
+            problems.add("language: one of " + String.join(", ", LANGUAGES) + ", was " + language);
         }
-        if (idleSeconds < 15 || elderIdleSeconds < idleSeconds) {
-            problems.add("idleSeconds/elderIdleSeconds: at least 15 s, and elder mode not shorter");
+        if (idleSeconds < 15 || idleSeconds > MAX_IDLE_SECONDS) {
+            problems.add("idleSeconds: 15 to " + MAX_IDLE_SECONDS + ", was " + idleSeconds);
         }
-        if (idleCountdownSeconds < 5) {
-            problems.add("idleCountdownSeconds: at least 5");
+        if (elderIdleSeconds < idleSeconds || elderIdleSeconds > 2 * MAX_IDLE_SECONDS) {
+            problems.add("elderIdleSeconds: not shorter than idleSeconds (" + idleSeconds + ") and at most "
+                    + 2 * MAX_IDLE_SECONDS + ", was " + elderIdleSeconds);
+        }
+        if (idleCountdownSeconds < 5 || idleCountdownSeconds > 300) {
+            problems.add("idleCountdownSeconds: 5 to 300, was " + idleCountdownSeconds);
         }
         problems.addAll(DeviceConfig.problems(devices));
         problems.addAll(admin.problems());
@@ -105,6 +118,11 @@ public record KioskConfig(
         for (KeyFile key : trustedKeys) {
             if (key.privateKey() != null) {
                 problems.add("trustedKeys: key " + key.keyId() + " holds a private key; give the kiosk the public half");
+            }
+            try {
+                Ed25519Keys.publicKey(key);
+            } catch (SigningException e) {
+                problems.add("trustedKeys: " + e.getMessage());
             }
         }
         return problems;

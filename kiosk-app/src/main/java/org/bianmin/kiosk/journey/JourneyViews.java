@@ -149,11 +149,12 @@ public final class JourneyViews {
         VBox page = page(m.get("receipt.title"), "receipt");
         Label number = Widgets.label(vm.receiptNumber(), "receipt-number");
         number.setId("receipt-number");
-        Label paper = Widgets.label("", "banner-info");
+        // Statuses, not buttons: they read as text with a side bar, nothing to press.
+        Label paper = Widgets.label("", "status-line");
         paper.setId("receipt-paper");
         paper.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.of("receipt.paper", vm.paperProperty().get()), vm.paperProperty()));
-        Label card = Widgets.label("", "banner-warn");
+        Label card = Widgets.label("", "status-line");
         card.setId("receipt-card");
         card.setVisible(vm.cardOnReader());
         card.setManaged(vm.cardOnReader());
@@ -162,13 +163,20 @@ public final class JourneyViews {
                 vm.cardTakenProperty()));
         HBox body = new HBox(32, new VBox(12,
                 Widgets.label(m.get("receipt.number"), "detail-label"), number,
-                Widgets.label(m.get(vm.statusKey()), "receipt-status"),
+                status(vm, m),
                 Widgets.label(m.get("receipt.scanHint"), "muted")),
                 Widgets.qr(vm.trackingPayload(), 240, "receipt-qr"));
         body.setAlignment(Pos.CENTER_LEFT);
         page.getChildren().addAll(body, paper, card,
                 Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
         return Widgets.page(page);
+    }
+
+    /** The receipt's status line, in the words the roll prints ({@link org.bianmin.receipt.Receipt.Status}). */
+    private static Label status(ReceiptViewModel vm, Messages m) {
+        Label status = Widgets.label(vm.status().text(m.language().locale()), "receipt-status");
+        status.setId("receipt-status");
+        return status;
     }
 
     public static Node rating(RatingViewModel vm, Messages m) {

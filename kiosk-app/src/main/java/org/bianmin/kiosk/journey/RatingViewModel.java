@@ -96,7 +96,7 @@ public final class RatingViewModel implements Screen {
                 LOG.error("rating for item {} not stored", journey.item().code(), e);
             }
         });
-        context.session().end();
+        context.session().end("rating.thanks");
     }
 
     public void skip() {

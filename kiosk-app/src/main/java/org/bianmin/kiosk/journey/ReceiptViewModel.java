@@ -3,7 +3,7 @@ package org.bianmin.kiosk.journey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,6 +42,7 @@ public final class ReceiptViewModel implements Screen {
     private final ReadOnlyObjectWrapper<Paper> paper = new ReadOnlyObjectWrapper<>(Paper.PRINTING);
     private final ReadOnlyBooleanWrapper cardTaken = new ReadOnlyBooleanWrapper(false);
     private boolean started;
+    private boolean showing;
 
     public ReceiptViewModel(JourneyContext context, Journey journey) {
         this.context = context;
@@ -64,10 +65,15 @@ public final class ReceiptViewModel implements Screen {
         return receipt.trackingPayload();
     }
 
-    /** The status line's message key: sent and received by the portal, or saved and sent automatically later. */
-    public String statusKey() {
-        return journey.portalStatus().map(s -> "receipt.status." + s.state().name())
-                .orElse("receipt.status.savedOffline");
+    /** Where the application stands: what the screen and the printed roll both say. */
+    public Receipt.Status status() {
+        return status(journey);
+    }
+
+    /** Received by the portal (or decided at once, 即办), or saved here and sent automatically later. */
+    private static Receipt.Status status(Journey journey) {
+        return journey.portalStatus().map(s -> s.state() == SubmissionState.COMPLETED ? Receipt.Status.COMPLETED
+                : Receipt.Status.SUBMITTED).orElse(Receipt.Status.SAVED_OFFLINE);
     }
 
     public ReadOnlyObjectProperty<Paper> paperProperty() {
@@ -85,23 +91,36 @@ public final class ReceiptViewModel implements Screen {
 
     @Override
     public void enter() {
-        if (started) {
-            return;
+        showing = true;
+        if (!started) {
+            started = true;
+            context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
         }
-        started = true;
-        context.printer().ifPresentOrElse(this::print, () -> paper.set(Paper.NO_PRINTER));
-        if (!cardOnReader()) {
-            return;
+        if (cardOnReader() && !cardTaken.get()) {
+            awaitRemoval();
         }
+    }
+
+    /** Watches for the card for as long as the receipt shows, however long it lies there. */
+    private void awaitRemoval() {
         context.devices().execute(() -> {
             IdCardReader.Removal removal = context.reader().awaitRemoval(CARD_REMOVAL_WAIT);
-            context.ui().execute(() -> cardTaken.set(removal == IdCardReader.Removal.REMOVED));
+            context.ui().execute(() -> {
+                cardTaken.set(removal == IdCardReader.Removal.REMOVED);
+                if (removal == IdCardReader.Removal.STILL_PRESENT && showing) {
+                    awaitRemoval();
+                }
+            });
         });
     }
 
-    /** Stops waiting for the card once the citizen moves on, so the reader is free for the next person. */
+    /**
+     * Stops waiting for the card once the citizen moves on (the rating, or home, which ends the visit and leaves a
+     * card still there to {@code CardLeftBehind}).
+     */
     @Override
     public void leave() {
+        showing = false;
         context.reader().cancel();
     }
 
@@ -135,12 +154,10 @@ public final class ReceiptViewModel implements Screen {
         String phone = valueOf(journey, FormDefinition.FieldType.PHONE);
         String name = journey.card().map(c -> c.name()).orElse("");
         String id = journey.card().map(c -> c.idNumber()).orElse("");
-        List<String> next = List.of("请凭回执编号查询办理进度", "办理结果将以短信通知");
+        Receipt.Status status = status(journey);
         return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
-                new Applicant(name, id, phone), OffsetDateTime.now(context.clock().withZone(HALL_ZONE)),
-                journey.portalStatus().map(s -> s.state() == SubmissionState.COMPLETED ? Receipt.Status.COMPLETED
-                        : Receipt.Status.SUBMITTED).orElse(Receipt.Status.SAVED_OFFLINE),
-                next, item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
+                new Applicant(name, id, phone), OffsetDateTime.now(context.clock().withZone(HALL_ZONE)), status,
+                status.nextSteps(Locale.SIMPLIFIED_CHINESE), item.place(), accepted.receiptNumber(), context.kioskId(), context.hall().address(),
                 context.hall().phone());
     }
 

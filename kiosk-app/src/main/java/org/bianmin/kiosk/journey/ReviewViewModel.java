@@ -105,6 +105,7 @@ public final class ReviewViewModel implements Screen {
                 + status.map(s -> " portal " + s.state()).orElse(" queued"));
         LOG.info("application {} stored for item {}", accepted.receiptNumber(), journey.item().code());
         context.navigator().showWithoutReturn(new ReceiptViewModel(context, journey));
+        context.session().applicationFinished();
     }
 
     private byte[] payload() {

@@ -1,7 +1,6 @@
 package org.bianmin.kiosk.operator;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.function.Supplier;
 import org.bianmin.cache.catalogue.CatalogueStore;
 import org.bianmin.cache.sync.CatalogueCheck;
 import org.bianmin.cache.sync.CatalogueVerifier;
+import org.bianmin.protocol.json.BoundedJson;
 import org.bianmin.protocol.signing.KeyFile;
 import org.bianmin.protocol.signing.SigningException;
 import org.bianmin.protocol.signing.TrustedKeys;
@@ -21,6 +21,8 @@ import org.bianmin.protocol.signing.TrustedKeys;
 public final class CatalogueImport {
 
     public static final String SIGNATURE_SUFFIX = ".sig";
+    /** A signature file is a few hundred bytes; a stick may hold anything under that name. */
+    private static final int MAX_SIGNATURE_BYTES = 64 * 1024;
 
     private final CatalogueStore store;
     private final Supplier<List<KeyFile>> trustedKeys;
@@ -43,12 +45,12 @@ public final class CatalogueImport {
         byte[] body;
         byte[] signature;
         try {
-            body = Files.readAllBytes(file);
+            body = BoundedJson.readFile(file, BoundedJson.MAX_DOCUMENT_BYTES);
         } catch (IOException e) {
             return new CatalogueCheck.Unreachable("cannot read " + file + ": " + e.getMessage());
         }
         try {
-            signature = Files.readAllBytes(signatureFile);
+            signature = BoundedJson.readFile(signatureFile, MAX_SIGNATURE_BYTES);
         } catch (NoSuchFileException e) {
             return new CatalogueCheck.Refused(CatalogueCheck.Refusal.UNSIGNED,
                     "no signature file " + signatureFile.getFileName() + " beside it");

@@ -13,6 +13,7 @@ import org.bianmin.cache.sync.ReceiptStatus;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.receipt.Receipt;
 import org.bianmin.protocol.api.SubmissionStatus;
 
 /** Receipt number (or the ID card) in; status and history, or the holder's applications, out. */
@@ -102,7 +103,7 @@ public final class ProgressView {
         nodes.add(Widgets.label(m.get("progress.holder.title", p.maskedId()), "detail-label"));
         for (HolderProgress.Line line : p.lines()) {
             Label state = Widgets.label(line.state().map(st -> m.get("receipt.status." + st.name()))
-                    .orElse(m.get("receipt.status.savedOffline")), "receipt-status");
+                    .orElse(Receipt.Status.SAVED_OFFLINE.text(m.language().locale())), "receipt-status");
             VBox row = new VBox(4, Widgets.label(line.itemName(), "detail-value"),
                     new HBox(24, Widgets.label(line.receiptNumber(), "muted"), state));
             row.getStyleClass().add("holder-application");
@@ -117,7 +118,7 @@ public final class ProgressView {
             case LAST_KNOWN -> m.get("progress.lastKnown", TIME.format(p.learnedAt()));
             case UNAVAILABLE -> m.get("progress.holder.unavailable");
         }, "banner-warn"));
-        nodes.add(Widgets.label(m.get("receipt.takeCard"), "banner-info"));
+        nodes.add(Widgets.label(m.get("receipt.takeCard"), "status-line"));
         return nodes;
     }
 

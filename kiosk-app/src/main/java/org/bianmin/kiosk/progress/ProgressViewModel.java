@@ -44,6 +44,8 @@ public final class ProgressViewModel implements Screen {
     private final ReadOnlyObjectWrapper<Boolean> busy = new ReadOnlyObjectWrapper<>(false);
     private Future<?> reading;
     private boolean active;
+    /** How many cards read here have left the reader: an answer for one that has left is dropped. */
+    private int cardsGone;
 
     /** @param byCard empty when this kiosk has no ID-card reader */
     public ProgressViewModel(Function<String, ReceiptStatus> lookup, Optional<CardLookup> byCard,
@@ -72,6 +74,8 @@ public final class ProgressViewModel implements Screen {
             if (reading != null) {
                 reading.cancel(false);
             }
+            // A card read here is not read for whoever opens this screen next, and is asked for everywhere.
+            c.afterwards().visitOver();
         });
     }
 
@@ -120,28 +124,43 @@ public final class ProgressViewModel implements Screen {
                 r.card().clear();
                 cardError.set("");
                 lookUpHolder(idNumber);
-                // The card stays on the reader while the citizen reads: the next read waits until it has left.
-                CardLookup c = byCard.orElseThrow();
-                reading = c.devices().submit(() -> {
-                    IdCardReader.Removal removal = c.reader().awaitRemoval(REMOVAL_WAIT);
-                    ui.execute(() -> {
-                        if (active && removal != IdCardReader.Removal.CANCELLED) {
-                            poll();
-                        }
-                    });
-                });
+                awaitRemoval();
             }
         }
     }
 
+    /**
+     * The card stays on the reader while the citizen reads: the next read waits until it has left, and when it
+     * has, the holder's applications go with it (the next person at this screen sees none of them).
+     */
+    private void awaitRemoval() {
+        CardLookup c = byCard.orElseThrow();
+        reading = c.devices().submit(() -> {
+            IdCardReader.Removal removal = c.reader().awaitRemoval(REMOVAL_WAIT);
+            ui.execute(() -> {
+                if (!active || removal == IdCardReader.Removal.CANCELLED) {
+                    return;
+                }
+                if (removal == IdCardReader.Removal.STILL_PRESENT) {
+                    awaitRemoval();
+                    return;
+                }
+                cardsGone++;
+                holderAnswer.set(null);
+                poll();
+            });
+        });
+    }
+
     private void lookUpHolder(String idNumber) {
         busy.set(true);
+        int card = cardsGone;
         background.execute(() -> {
             HolderProgress progress = byCard.orElseThrow().lookup().apply(idNumber);
             ui.execute(() -> {
                 busy.set(false);
-                // A late answer for a citizen who has left (and been wiped) is dropped.
-                if (active) {
+                // A late answer for a citizen who has left (and been wiped, or taken the card) is dropped.
+                if (active && card == cardsGone) {
                     answer.set(null);
                     holderAnswer.set(progress);
                 }

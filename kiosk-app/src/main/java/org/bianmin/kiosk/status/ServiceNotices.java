@@ -15,7 +15,7 @@ import org.bianmin.device.status.SupplyLevel;
 /**
  * What the citizen must know about the machine right now, as message keys: the portal is unreachable (applications
  * are still accepted), the printer cannot print (the receipt comes as a QR code), the reader is out of service, a
- * function the start-up self-check disabled. Fed by the device status model, the sync engine and the self-check;
+ * card is left on the reader, a function the start-up self-check disabled. Fed by the device status model, the sync engine and the self-check;
  * updated on the FX thread through {@code ui}.
  */
 public final class ServiceNotices {
@@ -26,6 +26,8 @@ public final class ServiceNotices {
     public static final String APPLY_UNAVAILABLE = "notice.applyUnavailable";
     public static final String SCANNER_UNAVAILABLE = "notice.scannerUnavailable";
     public static final String CHINESE_TEXT_UNAVAILABLE = "notice.chineseTextUnavailable";
+    /** A card is still on the reader after its visit: the receipt's own words, so it reads the same everywhere. */
+    public static final String TAKE_CARD = "receipt.takeCard";
 
     private final Executor ui;
     private final Map<String, DeviceStatus> devices = new ConcurrentHashMap<>();
@@ -91,6 +93,9 @@ public final class ServiceNotices {
         DeviceStatus reader = devices.get("idcard");
         if (reader != null && broken(reader.state())) {
             list.add(READER_UNAVAILABLE);
+        }
+        if (reader != null && reader.state() == DeviceState.USER_ERROR) {
+            list.add(TAKE_CARD);
         }
         failedAtStart.stream().filter(key -> !list.contains(key)).forEach(list::add);
         return List.copyOf(list);

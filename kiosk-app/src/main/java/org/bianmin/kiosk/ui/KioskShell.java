@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.effect.GaussianBlur;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +45,8 @@ public final class KioskShell {
     private final ServiceNotices notices;
     private final AdminAccess admin;
     private Node demoControls;
+    /** Blur radius (px, JavaFX's largest) of the screen behind the idle countdown. */
+    static final double COUNTDOWN_BLUR = 63;
 
     public KioskShell(Navigator navigator, Messages messages, KioskSession session, IdleMonitor idle,
                       ServiceNotices notices, Identity identity, AdminAccess admin) {
@@ -67,6 +70,7 @@ public final class KioskShell {
         root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> admin.pressed(e.getSceneX(), e.getSceneY()));
         // A notice changes only the banners: rebuilding the screen would take a citizen's focus, keypad and scroll.
         notices.noticesProperty().addListener((obs, old, now) -> renderNotices());
+        session.farewellProperty().addListener((obs, old, now) -> renderNotices());
         render();
     }
 
@@ -154,18 +158,29 @@ public final class KioskShell {
             banner.setMaxWidth(Double.MAX_VALUE);
             return banner;
         }).toList());
+        String farewell = session.farewellProperty().get();
+        if (!farewell.isEmpty()) {
+            Label word = Widgets.label(messages.get(farewell), "farewell");
+            word.setId("farewell");
+            word.setMaxWidth(Double.MAX_VALUE);
+            banners.getChildren().add(word);
+        }
     }
 
     private void renderCountdown(int secondsLeft) {
         boolean counting = secondsLeft != IdleMonitor.NOT_COUNTING;
         countdown.setVisible(counting);
+        // Behind the dialog the screen may hold a citizen's name, ID number and phone: blurred past reading.
+        frame.setEffect(counting ? new GaussianBlur(COUNTDOWN_BLUR) : null);
         if (!counting) {
             countdown.getChildren().clear();
             return;
         }
+        // On the home screen nothing was filled in: only the language or elder mode goes back to the default.
+        String message = navigator.current() instanceof AdminScreen ? "admin.idle.message"
+                : navigator.atHome() ? "idle.message.home" : "idle.message";
         VBox dialog = new VBox(Widgets.label(messages.get("idle.title"), "page-title"),
-                Widgets.label(messages.get(navigator.current() instanceof AdminScreen ? "admin.idle.message"
-                        : "idle.message", secondsLeft), "idle-message"),
+                Widgets.label(messages.get(message, secondsLeft), "idle-message"),
                 // Any touch already resets the idle monitor (scene filter); the button is the obvious place to touch.
                 Widgets.button("idle-continue", messages.get("idle.continue"), "primary", () -> { }));
         dialog.getStyleClass().add("dialog");

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.status.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,8 @@ class LoggingConfigTest {
         log.info("kiosk started");
         context.stop();
         assertThat(Files.readString(logs.resolve("kiosk.log"))).contains("INFO", "kiosk started");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs.resolve("kiosk.log"))))
+                .as("owner-only whatever the umask").isEqualTo("rw-------");
     }
 
     @Test

@@ -47,4 +47,23 @@ class KioskCtlTest {
         assertThat(Files.readString(dir.resolve("config.json"))).contains("KIOSK-0001");
         assertThat(console.out()).contains("KIOSK-0001");
     }
+
+    /** Before: a NullPointerException in KioskConfig.problems and picocli's 17-line stack trace, exit 1. */
+    @Test
+    void configWithBadFieldsPrintsTheProblemByFieldAndExitsThreeWithoutAStackTrace() throws Exception {
+        for (String[] bad : new String[][] {
+                {"{\"portalUrl\": \"relative/path\"}", "portalUrl: an absolute http(s) URL"},
+                {"{\"language\": null}", "language: null is not a value"},
+                {"{\"idleSeconds\": \"60\"}", "field 'idleSeconds'"},
+                {"{\"idleSeconds\": 99999999}", "idleSeconds: 15 to 3600"},
+                {"{\"devices\": \"\"}", "field 'devices'"},
+                {"{\"admin\": {\"idleSeconds\": 1.5}}", "field 'admin.idleSeconds'"},
+                {"[".repeat(100_000), "nesting depth"}}) {
+            console.reset();
+            Files.writeString(dir.resolve("config.json"), bad[0]);
+            assertThat(KioskCtl.run("config", "--data-dir", dir.toString())).as(bad[0]).isEqualTo(3);
+            assertThat(console.err()).as(bad[0]).startsWith("Invalid kiosk config").contains(bad[1])
+                    .doesNotContain("Exception", "\tat ");
+        }
+    }
 }

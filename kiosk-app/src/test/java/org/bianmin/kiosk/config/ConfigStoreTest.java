@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,38 @@ class ConfigStoreTest {
     @Test
     void dataDirectoryIsOwnerOnly() throws Exception {
         DataDirectory data = new DataDirectory(dir.resolve("data")).ensureExists();
-        assertThat(Files.getPosixFilePermissions(data.root()))
-                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(mode(data.root())).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aDataDirectoryAnOlderVersionLeftReadableIsMadeOwnerOnlyFileByFile() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("data/logs"));
+        Path log = Files.writeString(root.resolve("kiosk.log"), "receipt GL-0001-20261121-0001B");
+        Path config = Files.writeString(dir.resolve("data/config.json"), "{}");
+        for (Path p : List.of(dir.resolve("data"), root)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (Path p : List.of(log, config)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        DataDirectory data = new DataDirectory(dir.resolve("data")).ensureExists();
+        assertThat(mode(data.root())).isEqualTo("rwx------");
+        assertThat(mode(data.logs())).isEqualTo("rwx------");
+        assertThat(mode(log)).isEqualTo("rw-------");
+        assertThat(mode(config)).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theConfigFileIsWrittenOwnerOnlyWhateverTheUmask() throws Exception {
+        Path file = dir.resolve("config.json");
+        new ConfigStore(file).loadOrCreate();
+        assertThat(mode(file)).as("it holds the portal token and PIN hashes").isEqualTo("rw-------");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFile.write(file, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mode(file)).as("a rewrite replaces the file with an owner-only one").isEqualTo("rw-------");
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.bianmin.cache.outbox.DeliveryState;
 import org.bianmin.cache.outbox.OutboxEntry;
@@ -22,6 +21,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CitizenJourneyUiTest extends JourneyOnStage {
 
+    /** What the receipt screen, the roll and the progress list say of an application waiting at this kiosk. */
+    private static final String SAVED_OFFLINE = org.bianmin.receipt.Receipt.Status.SAVED_OFFLINE.text(
+            java.util.Locale.SIMPLIFIED_CHINESE);
+
     @Test
     void applyIdentifyFillConsentSubmitPrintAndRate() throws Exception {
         ServiceItem item = applyUntilReceipt();
@@ -33,6 +36,14 @@ class CitizenJourneyUiTest extends JourneyOnStage {
                 .equals("回执已打印，请在出纸口取走"));
         var printed = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript();
         assertThat(printed.text()).contains(receiptNumber, ITEM_NAME);
+        // Screen and roll say the same: decided at once, so no promise of a text message to come.
+        assertThat(textOf("#receipt-status")).isEqualTo(ZH.get("receipt.status.COMPLETED"));
+        assertThat(flat(printed.text())).contains("办理状态：" + textOf("#receipt-status")).doesNotContain("短信");
+        // Statuses read as text, not as buttons to press.
+        assertThat(List.of("#receipt-paper", "#receipt-card")).allSatisfy(id -> assertThat(
+                lookup(id).queryAs(javafx.scene.control.Label.class).getBackground()).satisfiesAnyOf(
+                        b -> assertThat(b).isNull(),
+                        b -> assertThat(b.getFills()).allMatch(f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT))));
         assertThat(printed.qrPayloads()).containsExactly(receiptNumber);
         assertThat(printed.text()).doesNotContain(PHONE);
 
@@ -57,6 +68,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(comment).hasSize(1);
         clickOn("#rating-submit");
         waitFor("#search-field");
+        assertThat(textOf("#farewell")).as("a word of thanks at home").isEqualTo(ZH.get("rating.thanks"));
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> kiosk.cache().outbox().list(10).size() == 2);
         List<OutboxEntry> entries = kiosk.cache().outbox().list(10);
@@ -110,18 +122,26 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(kiosk.demo().orElseThrow().network().connected()).isFalse();
         ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
-        assertThat(texts()).as("honest: saved here, sent later").contains(ZH.get("receipt.status.savedOffline"))
+        assertThat(texts()).as("honest: saved here, sent later").contains(SAVED_OFFLINE)
                 .doesNotContain(ZH.get("receipt.status.COMPLETED"), ZH.get("receipt.status.RECEIVED"));
+        var roll = kiosk.demo().orElseThrow().devices().virtualPrinter();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> roll.transcript().text().contains(receiptNumber));
+        assertThat(flat(roll.transcript().text())).as("the roll says what the screen says")
+                .contains("办理状态：" + SAVED_OFFLINE);
         assertThat(kiosk.cache().outbox().status()).containsEntry(DeliveryState.PENDING, 1L);
         assertThat(portal.count("submission")).isZero();
         clickOn("#receipt-finish");
         clickOn("#rating-skip");
 
-        // The card still lies on the reader: the progress screen reads it and lists what waits here.
+        // The visit is over: the card still on the reader is asked for, not read; placed again, it is read, and the
+        // progress screen lists what waits here.
         clickOn("#progress");
+        waitFor("#receipt-takeCard");
+        clickOn("#demo-remove-card");
+        clickOn("#demo-place-card");
         waitFor("#holder-" + receiptNumber);
         assertThat(texts()).contains(ZH.get("progress.holder.title", "110105********1239"), item.name(),
-                ZH.get("receipt.status.savedOffline"), ZH.get("progress.holder.unavailable"));
+                SAVED_OFFLINE, ZH.get("progress.holder.unavailable"));
         // Asked by number while offline, the kiosk says the application waits here, not "not found".
         clickOn("#progress-field").write(receiptNumber);
         clickOn("#progress-lookup");
@@ -147,7 +167,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(ZH.get("progress.live"))
                 && texts().contains(ZH.get("progress.holder.title", "110105********1239")));
         assertThat(texts()).contains(ZH.get("receipt.status.COMPLETED")).doesNotContain(
-                ZH.get("receipt.status.savedOffline"));
+                SAVED_OFFLINE);
         // …and with the line down once more, the last status heard, marked as such.
         clickOn("#demo-remove-card");
         clickOn("#demo-network");
@@ -284,8 +304,13 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(personalValuesOnScreen()).isEmpty();
         assertThat(texts()).doesNotContain(receiptNumber);
 
-        // The card still lies on the reader: the next visit looks up progress by it and by the receipt number.
+        // The card still lies on the reader: the next visit is asked to take it, not shown its holder's applications;
+        // placed again, it is read for a lookup by card, and the receipt number is typed.
         clickOn("#progress");
+        waitFor("#receipt-takeCard");
+        assertThat(personalValuesOnScreen()).isEmpty();
+        clickOn("#demo-remove-card");
+        clickOn("#demo-place-card");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> texts().contains(
                 ZH.get("progress.holder.title", "110105********1239")));
         var progress = (org.bianmin.kiosk.progress.ProgressViewModel) kiosk.navigator().current();
@@ -355,6 +380,11 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(rating.levelProperty().get()).isEqualTo(RatingViewModel.Level.DISSATISFIED);
     }
 
+    /** A printed text without its line breaks and spaces (the roll wraps long lines). */
+    private static String flat(String printed) {
+        return printed.replace("\n", "").replace(" ", "");
+    }
+
     private javafx.scene.control.ToggleButton toggle(String query) {
         WaitForAsyncUtils.waitForFxEvents();
         return lookup(query).queryAs(javafx.scene.control.ToggleButton.class);
@@ -370,16 +400,6 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         });
         assertThat(lookup("#idle-dialog").tryQuery()).as("countdown shown").isPresent();
         interact(() -> kiosk.tick(countdown.plusSeconds(KioskConfig.defaults().idleCountdownSeconds())));
-    }
-
-    /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */
-    private List<String> personalValuesOnScreen() {
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String> personal = List.of("测试样卡", "110105199003071239", "110105********1239", PHONE, "138****5678");
-        return lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().stream()
-                .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
-                .filter(t -> t != null && personal.stream().anyMatch(t::contains))
-                .toList();
     }
 
 

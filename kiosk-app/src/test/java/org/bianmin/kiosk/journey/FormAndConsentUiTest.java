@@ -3,6 +3,8 @@ package org.bianmin.kiosk.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextInputControl;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -104,11 +106,18 @@ class FormAndConsentUiTest extends JourneyOnStage {
         interact(review::submit);
         assertThat(review.busyProperty().get()).as("not even started").isFalse();
 
-        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // what a submit would have stored, it stores within this
-        WaitForAsyncUtils.waitForFxEvents();
+        drainStorage(); // a submit would have stored (and delivered) on the storage thread: it has run by now
         assertThat(kiosk.cache().outbox().list(10)).isEmpty();
         assertThat(portal.count("submission")).isZero();
         assertThat(kiosk.navigator().atHome()).isTrue();
+    }
+
+    /** Runs everything queued on the kiosk's single storage thread before now, then what it posted to the FX thread. */
+    private void drainStorage() throws Exception {
+        Executor storage = kiosk.workers().stream().filter(w -> w.name().equals("storage")).findFirst().orElseThrow()
+                .executor();
+        CompletableFuture.runAsync(() -> { }, storage).get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void clearOnKeypad(String field) {

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
 import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
@@ -113,10 +114,44 @@ abstract class JourneyOnStage extends FxRobot {
         return lookup(n -> n instanceof Labeled l && text.equals(l.getText())).query();
     }
 
+    /**
+     * The scene as rendered now; with {@code -Dkiosk.test.snapshots=DIR} also saved there as {@code name} (PNG), for
+     * a person to look at.
+     */
+    WritableImage snapshot(String name) throws Exception {
+        WritableImage[] shot = new WritableImage[1];
+        interact(() -> shot[0] = lookup(".shell").query().getScene().snapshot(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        String dir = System.getProperty("kiosk.test.snapshots");
+        if (dir != null) {
+            int w = (int) shot[0].getWidth();
+            int h = (int) shot[0].getHeight();
+            var png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    png.setRGB(x, y, shot[0].getPixelReader().getArgb(x, y));
+                }
+            }
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(png, "png", java.nio.file.Path.of(dir, name).toFile());
+        }
+        return shot[0];
+    }
+
     /** The text of the label {@code query}, read on the FX thread. */
     String textOf(String query) {
         WaitForAsyncUtils.waitForFxEvents();
         return lookup(query).queryLabeled().getText();
+    }
+
+    /** Every text in the scene that holds the sample card's name, ID number (clear or masked) or the phone. */
+    List<String> personalValuesOnScreen() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> personal = List.of("测试样卡", "110105199003071239", "110105********1239", PHONE, "138****5678");
+        return lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().stream()
+                .map(n -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText())
+                .filter(t -> t != null && personal.stream().anyMatch(t::contains))
+                .toList();
     }
 
     List<String> texts() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.sync.CatalogueCheck;
 import org.bianmin.kiosk.admin.Prompt;
+import org.bianmin.protocol.json.BoundedJson;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,23 @@ class CatalogueImportTest {
         CatalogueCheck check = noKeys.importFile(OperatorFixture.signedFile(usb, "catalogue.json", 5, f.key));
         assertThat(check).isInstanceOfSatisfying(CatalogueCheck.Refused.class,
                 r -> assertThat(r.kind()).isEqualTo(CatalogueCheck.Refusal.UNTRUSTED_KEY));
+        assertThat(f.currentVersion()).isEqualTo(1);
+    }
+
+    /** A stick may hold anything under a catalogue's name: a file too big is refused before it is loaded. */
+    @Test
+    void anOversizedCatalogueOrSignatureFileIsNotLoaded() throws Exception {
+        Path big = OperatorFixture.signedFile(usb.resolve("big"), "catalogue.json", 6, f.key);
+        try (var channel = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(0).write(java.nio.ByteBuffer.wrap(new byte[1]), BoundedJson.MAX_DOCUMENT_BYTES);
+        }
+        CatalogueImport importer = new CatalogueImport(f.cache.catalogue(), () -> List.of(f.key.publicOnly()));
+        assertThat(importer.importFile(big)).isInstanceOfSatisfying(CatalogueCheck.Unreachable.class,
+                u -> assertThat(u.error()).contains("larger than " + BoundedJson.MAX_DOCUMENT_BYTES + " bytes"));
+
+        Path bigSignature = OperatorFixture.signedFile(usb.resolve("bigsig"), "catalogue.json", 6, f.key);
+        Files.write(bigSignature.resolveSibling("catalogue.json.sig"), new byte[1 << 20]);
+        assertThat(importer.importFile(bigSignature)).isInstanceOf(CatalogueCheck.Unreachable.class);
         assertThat(f.currentVersion()).isEqualTo(1);
     }
 

@@ -39,6 +39,27 @@ class KioskSessionTest {
     }
 
     @Test
+    void reachingHomeAfterTheApplicationIsStoredEndsTheVisit() {
+        navigator.show(new Screen() {});
+        navigator.home();
+        assertThat(ended).as("no application yet: home is only a screen").isEmpty();
+
+        Screen receipt = new Screen() {};
+        navigator.showWithoutReturn(receipt);
+        session.applicationFinished();
+        navigator.show(new Screen() {}); // the rating
+        navigator.back();
+        assertThat(ended).as("back to the receipt is still the visit").isEmpty();
+        navigator.back(); // 返回 from the receipt leads home
+        assertThat(ended).hasSize(1);
+        assertThat(navigator.atHome()).isTrue();
+
+        navigator.show(new Screen() {});
+        navigator.home();
+        assertThat(ended).as("the next visit has no application of its own").hasSize(1);
+    }
+
+    @Test
     void personalDataLeftBehindOnTheHomeScreenKeepsTheVisitOpenUntilItEnds() {
         navigator.show(new Screen() {});
         session.onEnd(() -> { });

@@ -41,11 +41,18 @@ class ServiceNoticesTest {
     }
 
     @Test
-    void paperLowOrACardLeftOnTheReaderIsNotACitizenNoticeButACoverOpenIs() {
+    void paperLowIsNotACitizenNoticeButACoverOpenIs() {
         printer.supply("paper", SupplyLevel.LOW);
-        reader.state(DeviceState.USER_ERROR, "card left on the reader");
         assertThat(notices.noticesProperty().get()).isEmpty();
         printer.state(DeviceState.USER_ERROR, "COVER_OPEN");
         assertThat(notices.noticesProperty().get()).containsExactly(ServiceNotices.PRINTER_UNAVAILABLE);
+    }
+
+    @Test
+    void aCardLeftOnTheReaderIsAskedForOnEveryScreenUntilItIsTaken() {
+        reader.state(DeviceState.USER_ERROR, "card left on the reader");
+        assertThat(notices.noticesProperty().get()).containsExactly(ServiceNotices.TAKE_CARD);
+        reader.state(DeviceState.ONLINE, "sim");
+        assertThat(notices.noticesProperty().get()).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Walks every citizen screen of the demo assembly by touch, stopping on each for a test's checks: home, a
  * department's item list, search, item detail, identify (the demo bar lays the sample card on the simulated reader),
  * the form (filled on the on-screen keypad), consent, review, receipt, a poor rating with its reasons and comment
- * keypad, progress lookup by the card still on the reader, and the idle countdown over it.
+ * keypad, progress lookup by the card (taken after the visit and placed again), and the idle countdown over it.
  */
 public final class CitizenWalk {
 
@@ -149,7 +149,10 @@ public final class CitizenWalk {
 
         touch.waitFor("#search-field");
         startVisit.run();
-        touch.tap("#progress"); // the card still lies on the reader: the holder's applications come up
+        touch.tap("#progress"); // the card left from the visit that ended is asked for, not read…
+        touch.waitFor("#receipt-takeCard");
+        touch.tap("#demo-remove-card"); // …taken and placed again, it is: the holder's applications come up
+        touch.tap("#demo-place-card");
         touch.waitFor("#holder-" + receiptNumber);
         touch.tap("#progress-field"); // the keypad stepped aside for the answer; a tap brings it back
         touch.waitFor("#key-Q");

@@ -151,7 +151,7 @@ final class ScreenTexts {
             case FORM -> List.of(m.get("card.gender." + card.gender()) + "  " + m.get("form.fromCard"));
             case CONSENT -> List.of(m.get("consent.body", walk.item().name()));
             case RECEIPT -> List.of(m.of("receipt.paper", ((ReceiptViewModel) screen).paperProperty().get()),
-                    m.get(((ReceiptViewModel) screen).statusKey()));
+                    ((ReceiptViewModel) screen).status().text(m.language().locale()));
             case RATING -> Stream.concat(
                     Arrays.stream(RatingViewModel.Level.values()).map(l -> m.of("rating.level", l)),
                     Arrays.stream(RatingReason.values()).map(r -> m.of("rating.reason", r))).toList();

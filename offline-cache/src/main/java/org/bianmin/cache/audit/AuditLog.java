@@ -2,12 +2,9 @@ package org.bianmin.cache.audit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -21,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.bianmin.cache.db.Database;
 import org.bianmin.cache.db.StorageException;
+import org.bianmin.protocol.files.OwnerOnly;
 
 /**
  * Append-only, hash-chained audit log in the kiosk database.
@@ -190,14 +188,8 @@ public final class AuditLog {
     }
 
     private void writeAnchor(long seq, String hash) {
-        Path tmp = anchor.resolveSibling(anchor.getFileName() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap((seq + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII)));
-                ch.force(true);
-            }
-            Files.move(tmp, anchor, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.write(anchor, (seq + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new StorageException("cannot write the audit anchor " + anchor, e);
         }

@@ -3,14 +3,9 @@ package org.bianmin.cache.crypto;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -22,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +57,7 @@ public final class KeyVault {
         Path store = directory.resolve(STORE);
         Path passwordFile = directory.resolve(PASSWORD);
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.directory(directory);
             if (!Files.exists(passwordFile)) {
                 if (Files.exists(store)) {
                     throw new CryptoException.KeyStoreUnusable(passwordFile + " is missing; " + store
@@ -69,7 +65,7 @@ public final class KeyVault {
                 }
                 byte[] secret = new byte[32];
                 random.nextBytes(secret);
-                writeOwnerOnly(passwordFile, Base64.getEncoder().encode(secret));
+                OwnerOnly.write(passwordFile, Base64.getEncoder().encode(secret));
             }
             char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip().toCharArray();
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -160,22 +156,6 @@ public final class KeyVault {
     private void save() throws IOException, GeneralSecurityException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         keyStore.store(out, password);
-        writeOwnerOnly(store, out.toByteArray());
-    }
-
-    /** Write to an owner-only temporary file, fsync, then rename over the target: never a half-written key file. */
-    private static void writeOwnerOnly(Path target, byte[] content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(tmp); // Windows: the data directory's ACL (set by the installer) applies.
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(content));
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnly.write(store, out.toByteArray());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -99,6 +100,11 @@ public final class Database implements AutoCloseable {
 
     private static Database openChecked(Path file, List<StorageAlert> alerts) throws SQLException {
         boolean existed = Files.exists(file);
+        try {
+            OwnerOnly.database(file); // personal data: 0600 whatever the umask, and so are -wal and -shm
+        } catch (IOException e) {
+            throw new StorageException("cannot make " + file + " owner-only", e);
+        }
         Connection writer = connect(file);
         Connection reader = null;
         try {
@@ -200,7 +206,8 @@ public final class Database implements AutoCloseable {
         var at = clock.instant();
         Path dir = file.toAbsolutePath().resolveSibling("quarantine").resolve(STAMP.format(at));
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.directory(dir.getParent());
+            OwnerOnly.directory(dir);
             for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
                 Path part = file.resolveSibling(file.getFileName() + suffix);
                 if (Files.exists(part)) {

@@ -17,17 +17,25 @@ import org.bianmin.protocol.catalogue.ServiceItem;
  * characters, the full pinyin and the pinyin initials (for polyphonic characters, up to {@value #MAX_READINGS}
  * reading combinations).
  *
- * <p>Items are numbered by popularity (most popular first), so every list of item ids is already in ranking
- * order within a match kind. A query is answered in two phases: (1) exact, prefix and initials matches from a
- * sorted array of all variants (one binary search, then a scan of the matching range); (2) only if those give
- * fewer than the requested results, substring matches, taken in popularity order from the intersection of the
- * query's bigram postings and verified until enough are found.
+ * <p>Results are ranked by {@link MatchKind}, then by which text matched (the item's own name before a synonym,
+ * a synonym before the department or a code: typing {@code wf} means 无犯罪记录证明开具 more than the synonym 无房证明
+ * of another item), then by popularity. Items are numbered by popularity (most popular first), so every list of
+ * item ids is already in ranking order within a kind and text. A query is answered in up to three phases:
+ * (1) exact, prefix and initials matches from a sorted array of all variants (one binary search, then a scan of
+ * the matching range); only if those give fewer than the requested results, (2) mixed partial pinyin
+ * ({@code shehbx}), checked item by item in popularity order, and (3) substring matches, taken in popularity order
+ * from the intersection of the query's bigram postings; both verified until enough are found.
  */
 public final class SearchIndex {
 
     static final int MAX_READINGS = 8;
 
     private enum VariantKind { TEXT, PINYIN, INITIALS }
+
+    /** Which text of an item a variant comes from, best first (the ranking's second key). */
+    private enum Field { NAME, SYNONYM, DEPARTMENT, CODE }
+
+    private static final int FIELDS = Field.values().length;
 
     /** {@code starts}: offsets where pinyin syllables begin (PINYIN only). */
     private record Variant(String text, VariantKind kind, int[] starts, String source) {}
@@ -44,18 +52,21 @@ public final class SearchIndex {
     private final int[] termVariant;
     /** {@link VariantKind} ordinal of each term. */
     private final byte[] termKind;
+    /** {@link Field} ordinal of each term (per item: one text can be a name here and a synonym there). */
+    private final byte[] termField;
     private final Map<String, int[]> grams;
 
     private static final byte TEXT = (byte) VariantKind.TEXT.ordinal();
     private static final byte INITIALS = (byte) VariantKind.INITIALS.ordinal();
 
     private SearchIndex(ServiceItem[] items, Variant[][] variants, String[] terms, int[] termItem, int[] termVariant,
-                        Map<String, int[]> grams) {
+                        byte[] termField, Map<String, int[]> grams) {
         this.items = items;
         this.variants = variants;
         this.terms = terms;
         this.termItem = termItem;
         this.termVariant = termVariant;
+        this.termField = termField;
         this.termKind = new byte[terms.length];
         for (int i = 0; i < terms.length; i++) {
             termKind[i] = (byte) variants[termItem[i]][termVariant[i]].kind().ordinal();
@@ -80,29 +91,33 @@ public final class SearchIndex {
         Variant[][] variants = new Variant[items.length][];
         Map<String, IntList> grams = new HashMap<>();
         Map<String, List<Variant>> expanded = new HashMap<>();
-        record Term(String text, int item, int variant) {}
+        record Term(String text, int item, int variant, Field field) {}
         List<Term> terms = new ArrayList<>();
         for (int id = 0; id < items.length; id++) {
             ServiceItem item = items[id];
-            List<String> sources = new ArrayList<>();
-            sources.add(item.name());
-            sources.addAll(item.synonyms());
+            // Insertion order keeps a text's best field when it recurs (a synonym equal to the name is the name).
+            Map<String, Field> sources = new java.util.LinkedHashMap<>();
+            sources.putIfAbsent(item.name(), Field.NAME);
+            item.synonyms().forEach(s -> sources.putIfAbsent(s, Field.SYNONYM));
             Catalogue.Department d = departments.get(item.department());
             if (d != null) {
-                sources.add(d.name());
-                sources.add(d.shortName());
+                sources.putIfAbsent(d.name(), Field.DEPARTMENT);
+                sources.putIfAbsent(d.shortName(), Field.DEPARTMENT);
             }
-            sources.add(item.code());
-            sources.add(item.basicCode());
+            sources.putIfAbsent(item.code(), Field.CODE);
+            sources.putIfAbsent(item.basicCode(), Field.CODE);
             List<Variant> list = new ArrayList<>();
-            for (String source : new LinkedHashSet<>(sources)) {
+            List<Field> fields = new ArrayList<>();
+            sources.forEach((source, field) -> {
                 // Department names recur on every item of the department: expand each text once per build.
-                list.addAll(expanded.computeIfAbsent(source, SearchIndex::variants));
-            }
+                List<Variant> forms = expanded.computeIfAbsent(source, SearchIndex::variants);
+                list.addAll(forms);
+                forms.forEach(f -> fields.add(field));
+            });
             variants[id] = list.toArray(Variant[]::new);
             for (int v = 0; v < list.size(); v++) {
                 String t = list.get(v).text();
-                terms.add(new Term(t, id, v));
+                terms.add(new Term(t, id, v, fields.get(v)));
                 for (int i = 0; i < t.length(); i++) {
                     addPosting(grams, t.substring(i, i + 1), id);
                     if (i + 2 <= t.length()) {
@@ -114,9 +129,13 @@ public final class SearchIndex {
         terms.sort(Comparator.comparing(Term::text));
         Map<String, int[]> gramArrays = new HashMap<>(grams.size() * 2);
         grams.forEach((k, v) -> gramArrays.put(k, v.toArray()));
+        byte[] termField = new byte[terms.size()];
+        for (int i = 0; i < termField.length; i++) {
+            termField[i] = (byte) terms.get(i).field().ordinal();
+        }
         return new SearchIndex(items, variants, terms.stream().map(Term::text).toArray(String[]::new),
                 terms.stream().mapToInt(Term::item).toArray(), terms.stream().mapToInt(Term::variant).toArray(),
-                gramArrays);
+                termField, gramArrays);
     }
 
     /** Ids arrive in increasing order, so a repeat for the same item is always the last entry. */
@@ -187,19 +206,22 @@ public final class SearchIndex {
         return items.length;
     }
 
-    /** Items matching {@code query}, best first: by {@link MatchKind}, then popularity, then code. */
+    /**
+     * Items matching {@code query}, best first: by {@link MatchKind}, then by the text that matched (name, synonym,
+     * department, code), then popularity, then code.
+     */
     public List<SearchHit> search(String query, int limit) {
         String q = ChineseText.fold(query);
         if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
         boolean latin = ChineseText.isLatin(q);
-        // Phase 1: exact, prefix and initials matches, best kind per item. Terms equal to q come first in the
+        // Phase 1: exact, prefix and initials matches, best rank per item. Terms equal to q come first in the
         // range of terms starting with q; the loop touches only int/byte arrays.
         int lo = lowerBound(q);
         int equalEnd = upperBound(q, lo);
         int hi = lowerBound(q + Character.MAX_VALUE);
-        byte[] bestKind = new byte[items.length]; // MatchKind ordinal + 1; 0 = no match yet
+        byte[] best = new byte[items.length]; // rank code (kind, then field) + 1; 0 = no match yet
         int[] bestTerm = new int[items.length];
         IntList matched = new IntList();
         for (int i = lo; i < hi; i++) {
@@ -207,25 +229,40 @@ public final class SearchIndex {
             if (!latin && variantKind != TEXT) {
                 continue;
             }
-            MatchKind kind = variantKind == INITIALS ? MatchKind.INITIALS : i < equalEnd ? MatchKind.EXACT : MatchKind.PREFIX;
-            byte code = (byte) (kind.ordinal() + 1);
+            // Whole initials are as exact as the whole name or its whole pinyin: wfz is 无犯罪, not a start of it.
+            MatchKind kind = i < equalEnd ? MatchKind.EXACT
+                    : variantKind == INITIALS ? MatchKind.INITIALS : MatchKind.PREFIX;
+            byte code = (byte) (kind.ordinal() * FIELDS + termField[i] + 1);
             int id = termItem[i];
-            if (bestKind[id] == 0) {
+            if (best[id] == 0) {
                 matched.add(id);
             }
-            if (bestKind[id] == 0 || code < bestKind[id]) {
-                bestKind[id] = code;
+            if (best[id] == 0 || code < best[id]) {
+                best[id] = code;
                 bestTerm[id] = i;
             }
         }
         List<SearchHit> hits = new ArrayList<>(Math.min(limit, 64));
-        for (int id : rank(matched, bestKind, limit)) {
-            hits.add(new SearchHit(items[id], KINDS[bestKind[id] - 1], variants[id][termVariant[bestTerm[id]]].source()));
+        for (int id : rank(matched, best, limit)) {
+            hits.add(new SearchHit(items[id], KINDS[(best[id] - 1) / FIELDS],
+                    variants[id][termVariant[bestTerm[id]]].source()));
         }
-        // Phase 2: substring matches, in popularity order, until enough. A single Latin letter only looks for starts.
+        // Phase 2: full and partial syllables mixed (shehbx → 社会保险), in popularity order, until enough.
+        if (hits.size() < limit && latin && q.length() > 1) {
+            for (int id = 0; id < items.length && hits.size() < limit; id++) {
+                if (best[id] == 0) {
+                    String source = partialPinyinMatch(variants[id], q);
+                    if (source != null) {
+                        best[id] = -1;
+                        hits.add(new SearchHit(items[id], MatchKind.PARTIAL_PINYIN, source));
+                    }
+                }
+            }
+        }
+        // Phase 3: substring matches, in popularity order, until enough. A single Latin letter only looks for starts.
         if (hits.size() < limit && !(latin && q.length() == 1)) {
             for (int id : candidates(q)) {
-                if (bestKind[id] == 0) {
+                if (best[id] == 0) {
                     String source = substringMatch(variants[id], q, latin);
                     if (source != null) {
                         hits.add(new SearchHit(items[id], MatchKind.SUBSTRING, source));
@@ -240,29 +277,65 @@ public final class SearchIndex {
     }
 
     /**
-     * The best {@code limit} of the matched ids by (kind, id). Few matches are sorted; many (a one-letter query)
-     * are picked by walking the ids in popularity order once per kind, which is cheaper than sorting thousands.
+     * The best {@code limit} of the matched ids by (rank code, id). Few matches are sorted; many (a one-letter
+     * query) are picked by walking the ids in popularity order once per code, which is cheaper than sorting
+     * thousands.
      */
-    private int[] rank(IntList matched, byte[] bestKind, int limit) {
+    private int[] rank(IntList matched, byte[] best, int limit) {
         int n = matched.size();
         if (n <= 256) {
             long[] keys = new long[n];
             for (int i = 0; i < n; i++) {
                 int id = matched.get(i);
-                keys[i] = (long) bestKind[id] << 32 | id;
+                keys[i] = (long) best[id] << 32 | id;
             }
             Arrays.sort(keys);
             return Arrays.stream(keys).limit(limit).mapToInt(k -> (int) k).toArray();
         }
-        IntList best = new IntList();
-        for (byte code = 1; code <= KINDS.length && best.size() < limit; code++) {
-            for (int id = 0; id < bestKind.length && best.size() < limit; id++) {
-                if (bestKind[id] == code) {
-                    best.add(id);
+        IntList ranked = new IntList();
+        for (int code = 1; code <= KINDS.length * FIELDS && ranked.size() < limit; code++) {
+            for (int id = 0; id < best.length && ranked.size() < limit; id++) {
+                if (best[id] == code) {
+                    ranked.add(id);
                 }
             }
         }
-        return best.toArray();
+        return ranked.toArray();
+    }
+
+    /**
+     * The source of the first pinyin variant that {@code q} spells from its start with each syllable written in
+     * full or cut short ({@code shehbx}: she, h, b, x), or null. Syllables are tried longest first; dead ends are
+     * remembered, so one variant costs at most (letters × syllables × longest syllable) steps.
+     */
+    private static String partialPinyinMatch(Variant[] variants, String q) {
+        for (Variant v : variants) {
+            if (v.kind() == VariantKind.PINYIN
+                    && spells(v, q, 0, 0, new java.util.BitSet((q.length() + 1) * (v.starts().length + 1)))) {
+                return v.source();
+            }
+        }
+        return null;
+    }
+
+    private static boolean spells(Variant v, String q, int from, int syllable, java.util.BitSet deadEnds) {
+        if (from == q.length()) {
+            return true;
+        }
+        int syllables = v.starts().length;
+        int state = from * (syllables + 1) + syllable;
+        if (syllable == syllables || deadEnds.get(state)) {
+            return false;
+        }
+        int start = v.starts()[syllable];
+        int end = syllable + 1 < syllables ? v.starts()[syllable + 1] : v.text().length();
+        for (int take = Math.min(end - start, q.length() - from); take >= 1; take--) {
+            if (v.text().regionMatches(start, q, from, take) && spells(v, q, from + take, syllable + 1, deadEnds)) {
+                return true;
+            }
+        }
+        deadEnds.set(state);
+        return false;
     }
 
     /** First index at or after {@code from} whose term is greater than {@code q}. */

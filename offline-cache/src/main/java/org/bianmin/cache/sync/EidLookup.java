@@ -8,6 +8,7 @@ import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidVerificationRequest;
 import org.bianmin.protocol.api.ProblemType;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * Has the portal verify a scanned e-ID code. Never retried or queued: a code is short-lived and single-use, and a
@@ -37,7 +38,7 @@ final class EidLookup {
         }
         if (a.status() == 200) {
             try {
-                return new EidCheck.Verified(json.readValue(a.body(), EidIdentity.class));
+                return new EidCheck.Verified(BoundedJson.readValue(json, a.body(), EidIdentity.class));
             } catch (IOException e) {
                 return new EidCheck.Unavailable("the portal's answer was unreadable");
             }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.CatalogueAnnouncement;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,8 @@ final class EventStream {
             return;
         }
         try {
-            announcements.accept(json.readValue(data, CatalogueAnnouncement.class));
+            announcements.accept(BoundedJson.readValue(json, data.getBytes(StandardCharsets.UTF_8),
+                    CatalogueAnnouncement.class));
         } catch (IOException e) {
             LOG.warn("ignoring an unreadable catalogue announcement");
         }

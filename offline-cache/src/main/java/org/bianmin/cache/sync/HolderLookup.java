@@ -13,6 +13,7 @@ import org.bianmin.protocol.api.HolderKey;
 import org.bianmin.protocol.api.HolderLookupRequest;
 import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * A card holder's applications at the portal, found by their {@link HolderKey} hash (the ID number never travels):
@@ -46,7 +47,7 @@ final class HolderLookup {
         if (client.send(client.api(ApiPaths.HOLDER_KEY).GET(), settings.requestTimeout())
                 instanceof PortalClient.Reply.Answered a && a.status() == 200) {
             try {
-                key = json.readValue(a.body(), HolderKey.class);
+                key = BoundedJson.readValue(json, a.body(), HolderKey.class);
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -64,7 +65,7 @@ final class HolderLookup {
                 SubmissionPayloads.write(new HolderLookupRequest(settings.kioskId(), holder)));
         if (reply instanceof PortalClient.Reply.Answered a && a.status() == 200) {
             try {
-                List<SubmissionStatus> applications = json.readValue(a.body(),
+                List<SubmissionStatus> applications = BoundedJson.readValue(json, a.body(),
                         json.getTypeFactory().constructCollectionType(List.class, SubmissionStatus.class));
                 lastKnown.put(holder, new Known(applications, clock.instant()));
                 return new HolderStatus.Live(applications);

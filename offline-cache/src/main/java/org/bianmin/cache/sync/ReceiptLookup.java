@@ -10,6 +10,7 @@ import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * Receipt-number lookup: from the portal when it answers, else the last status it gave, marked with when it was
@@ -39,7 +40,7 @@ final class ReceiptLookup {
                 settings.requestTimeout());
         if (reply instanceof PortalClient.Reply.Answered a && a.status() == 200) {
             try {
-                SubmissionStatus status = json.readValue(a.body(), SubmissionStatus.class);
+                SubmissionStatus status = BoundedJson.readValue(json, a.body(), SubmissionStatus.class);
                 lastKnown.put(receiptNumber, new Known(status, clock.instant()));
                 return new ReceiptStatus.Live(status);
             } catch (IOException e) {

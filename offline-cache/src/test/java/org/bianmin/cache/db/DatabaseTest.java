@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -67,6 +68,31 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void theDatabaseAndItsWalAndShmAreOwnerOnlyAlsoWhenAnOlderVersionLeftThemReadable() throws Exception {
+        try (Database db = open()) {
+            insert(db, "K1");
+            for (String file : List.of("kiosk.db", "kiosk.db-wal", "kiosk.db-shm")) {
+                assertThat(mode(dir.resolve(file))).as(file + ", whatever the umask").isEqualTo("rw-------");
+            }
+        }
+        for (String file : List.of("kiosk.db", "kiosk.db-wal", "kiosk.db-shm")) {
+            if (Files.exists(dir.resolve(file))) {
+                Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        try (Database db = open()) {
+            insert(db, "K2");
+            for (String file : List.of("kiosk.db", "kiosk.db-wal", "kiosk.db-shm")) {
+                assertThat(mode(dir.resolve(file))).as(file + " after an upgrade").isEqualTo("rw-------");
+            }
+        }
+    }
+
+    private static String mode(Path file) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
     private static void insert(Database db, String kiosk) {
         db.write(c -> {
             try (Statement s = c.createStatement()) {
@@ -118,6 +144,9 @@ class DatabaseTest {
             assertThat(alert.at()).isEqualTo(clock.instant());
             assertThat(Files.readAllBytes(alert.movedTo())).isEqualTo(garbage);
             assertThat(alert.movedTo().getParent().getParent()).isEqualTo(dir.resolve("quarantine"));
+            assertThat(mode(alert.movedTo())).as("it may hold personal data").isEqualTo("rw-------");
+            assertThat(mode(alert.movedTo().getParent())).isEqualTo("rwx------");
+            assertThat(mode(dir.resolve("quarantine"))).isEqualTo("rwx------");
         }
     }
 

@@ -130,7 +130,7 @@ class OutboxCrashTest {
             for (OutboxEntry e : entries) {
                 assertThat(byKey.put(e.idempotencyKey(), e)).as("one row per key").isNull();
                 assertThat(receipts.add(e.receiptNumber())).as("one row per receipt").isTrue();
-                assertThat(ReceiptNumber.isValid(e.receiptNumber())).isTrue();
+                assertThat(org.bianmin.protocol.api.ReceiptNumbers.isValid(e.receiptNumber())).isTrue();
             }
             accepted.forEach((key, receipt) -> {
                 assertThat(byKey).as("accepted %s", receipt).containsKey(key);

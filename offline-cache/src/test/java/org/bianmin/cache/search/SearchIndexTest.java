@@ -29,13 +29,14 @@ class SearchIndexTest {
 
     @Test
     void pinyinInitialsFindSocialInsuranceItems() {
-        assertThat(names("sb")).containsExactly("社会保障卡申领", "社会保险登记", "社保缴费证明打印");
+        // The name that starts with 社保 first, then the names found by a synonym (社保卡, 社保登记).
+        assertThat(names("sb")).containsExactly("社保缴费证明打印", "社会保障卡申领", "社会保险登记");
         assertThat(kinds("sb")).containsOnly(MatchKind.INITIALS);
     }
 
     @Test
     void fullPinyinFindsTheSameItems() {
-        assertThat(names("shebao")).containsExactly("社会保障卡申领", "社会保险登记", "社保缴费证明打印");
+        assertThat(names("shebao")).containsExactly("社保缴费证明打印", "社会保障卡申领", "社会保险登记");
         assertThat(kinds("shebao")).containsOnly(MatchKind.PREFIX);
         assertThat(names("SheBao")).isEqualTo(names("shebao"));
         assertThat(names("ｓｈｅｂａｏ")).as("full-width input").isEqualTo(names("shebao"));
@@ -57,8 +58,10 @@ class SearchIndexTest {
                 tuple("社会保险登记", MatchKind.PREFIX),
                 tuple("社保缴费证明打印", MatchKind.SUBSTRING),
                 tuple("失业保险金申领", MatchKind.SUBSTRING));
-        // sbdj: initials of the synonym 社保登记; "dj" only inside initials of 社保登记 → substring elsewhere.
+        // sbdj: the whole initials of the synonym 社保登记 (exact); "dj" only inside initials elsewhere.
         assertThat(index.search("sbdj", 5)).extracting(h -> h.item().name(), SearchHit::kind)
+                .containsExactly(tuple("社会保险登记", MatchKind.EXACT));
+        assertThat(index.search("sbd", 5)).extracting(h -> h.item().name(), SearchHit::kind)
                 .containsExactly(tuple("社会保险登记", MatchKind.INITIALS));
     }
 
@@ -98,9 +101,62 @@ class SearchIndexTest {
     @Test
     void theBundledSampleFindsItsSocialInsuranceItems() {
         SearchIndex sample = SearchIndex.build(new CatalogueReader().readSample());
-        assertThat(sample.search("shebao", 10)).isNotEmpty();
-        assertThat(sample.search("sb", 10)).isNotEmpty();
-        assertThat(sample.search("社會保險", 10)).isNotEmpty();
+        for (String query : List.of("shebao", "sb", "社保", "社會保險")) {
+            List<SearchHit> hits = sample.search(query, 3);
+            // Each hit is found by a name or synonym about social insurance (社保…, 社会保…), whatever its department.
+            assertThat(hits).as(query).isNotEmpty().allSatisfy(h -> assertThat(h.matchedText())
+                    .as("%s finds %s", query, h.item().name()).containsAnyOf("社保", "社会保"));
+        }
+    }
+
+    private final SearchIndex sample = SearchIndex.build(new CatalogueReader().readSample());
+
+    private List<String> sampleNames(String query) {
+        return sample.search(query, 10).stream().map(h -> h.item().name()).toList();
+    }
+
+    @Test
+    void theInitialsOfAnItemsOwnNameRankAboveThoseOfAnotherItemsSynonym() {
+        // 个人住房信息查询 (more popular) has the synonym 无房证明: wfzm.
+        assertThat(sampleNames("wf").getFirst()).isEqualTo("无犯罪记录证明开具");
+        assertThat(sampleNames("WFZ").getFirst()).isEqualTo("无犯罪记录证明开具");
+        assertThat(sampleNames("wf")).contains("个人住房信息查询");
+        // Whole initials are an exact match, above the start of longer initials.
+        assertThat(sample.search("wfzm", 10).getFirst()).satisfies(h -> {
+            assertThat(h.item().name()).isEqualTo("个人住房信息查询");
+            assertThat(h.kind()).isEqualTo(MatchKind.EXACT);
+            assertThat(h.matchedText()).isEqualTo("无房证明");
+        });
+        assertThat(index.search("sbk", 10).getFirst().kind()).isEqualTo(MatchKind.EXACT);
+    }
+
+    @Test
+    void wholeFullPinyinRanksFirst() {
+        assertThat(sample.search("wufanzuijilu", 10).getFirst()).satisfies(h -> {
+            assertThat(h.item().name()).isEqualTo("无犯罪记录证明开具");
+            assertThat(h.kind()).isEqualTo(MatchKind.EXACT);
+        });
+        assertThat(sampleNames("wufangzhengming").getFirst()).isEqualTo("个人住房信息查询");
+    }
+
+    @Test
+    void fullAndShortenedSyllablesMixedFindTheItem() {
+        assertThat(index.search("shehbx", 5)).extracting(h -> h.item().name(), SearchHit::kind)
+                .containsExactly(tuple("社会保险登记", MatchKind.PARTIAL_PINYIN));
+        assertThat(names("shehuibx")).containsExactly("社会保险登记");
+        assertThat(names("shhbaoxdj")).containsExactly("社会保险登记");
+        assertThat(names("shehbxz")).as("a letter beyond the last syllable").isEmpty();
+        assertThat(kinds("hbx")).as("only from the start").doesNotContain(MatchKind.PARTIAL_PINYIN);
+    }
+
+    @Test
+    void traditionalInputRanksLikeSimplified() {
+        assertThat(sampleNames("無犯罪記錄")).isEqualTo(sampleNames("无犯罪记录"));
+        assertThat(sample.search("無犯罪記錄", 10).getFirst()).satisfies(h -> {
+            assertThat(h.item().name()).isEqualTo("无犯罪记录证明开具");
+            assertThat(h.kind()).isEqualTo(MatchKind.EXACT);
+        });
+        assertThat(sampleNames("社會保障卡掛失").getFirst()).isEqualTo("社会保障卡挂失");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -35,6 +36,7 @@ import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.api.SubmissionStatus;
 import org.bianmin.protocol.catalogue.CatalogueReader;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.bianmin.protocol.signing.Ed25519Keys;
 import org.bianmin.protocol.signing.KeyFile;
 import org.flywaydb.core.Flyway;
@@ -46,7 +48,8 @@ import org.sqlite.SQLiteDataSource;
  * The portal store over JDBC, one SQL text for SQLite and PostgreSQL ({@link SqlDialect} holds the few
  * differences), behind a HikariCP pool, its schema kept by Flyway ({@code db/migration/<dialect>}).
  *
- * <p>SQLite gets a pool of one connection: one writer at a time, as SQLite allows. PostgreSQL gets a pool per node
+ * <p>SQLite gets a pool of one connection: one writer at a time, as SQLite allows; its file (with {@code -wal} and
+ * {@code -shm}) is owner-only ({@link OwnerOnly#database}). PostgreSQL gets a pool per node
  * and several nodes may share the database: each transaction that loses a race on a unique key (or a conditional
  * update, see {@link LostRace}) is rolled back and run again up to {@value #ATTEMPTS} times, and then reads what
  * the winner committed. Every statement has a {@value #QUERY_TIMEOUT_SECONDS} s query timeout and getting a
@@ -85,6 +88,12 @@ final class JdbcPortalStore implements PortalStore {
         switch (database) {
             case PortalDatabase.Sqlite sqlite -> {
                 dialect = SqlDialect.SQLITE;
+                try {
+                    // Before SQLite opens it: SQLite gives -wal and -shm the database file's mode.
+                    OwnerOnly.database(sqlite.file());
+                } catch (IOException e) {
+                    throw new PortalStoreException("cannot make portal database " + sqlite.file() + " owner-only", e);
+                }
                 SQLiteConfig pragmas = new SQLiteConfig();
                 pragmas.setJournalMode(SQLiteConfig.JournalMode.WAL);
                 pragmas.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -436,7 +445,7 @@ final class JdbcPortalStore implements PortalStore {
 
     @Override
     public long count(String table) {
-        if (!List.of("submission", "rating", "kiosk", "heartbeat").contains(table)) {
+        if (!List.of("submission", "rating", "kiosk", "heartbeat", "eid_token").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         return read(sql -> sql.queryLong("SELECT count(*) FROM " + table));

@@ -102,7 +102,10 @@ public interface PortalStore extends AutoCloseable {
     /** The most recent submissions, newest first, for the operator page (no personal fields). */
     List<SubmissionStatus> recentSubmissions(int limit);
 
-    /** Rows in one of {@code submission}, {@code rating}, {@code kiosk}, {@code heartbeat} (tests, benchmarks). */
+    /**
+     * Rows in one of {@code submission}, {@code rating}, {@code kiosk}, {@code heartbeat}, {@code eid_token}
+     * (tests, benchmarks).
+     */
     long count(String table);
 
     // --- test e-ID codes -------------------------------------------------------------------------------------------

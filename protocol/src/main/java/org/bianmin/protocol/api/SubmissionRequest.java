@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 public record SubmissionRequest(String receiptNumber, String kioskId, String itemCode, long catalogueVersion,
                                 OffsetDateTime submittedAt, Map<String, String> fields, String holderKey) {
 
-    /** The kiosk's offline receipt numbers: letters, digits, hyphens and a check character that may be '*'. */
+    /**
+     * The kiosk's offline receipt numbers: letters, digits, hyphens and check digits, or a check character that may
+     * be '*' in numbers issued before ({@link ReceiptNumbers}). Only the shape: the portal also stores numbers made
+     * by other clients.
+     */
     private static final Pattern RECEIPT = Pattern.compile("^[A-Z0-9-]{5,39}[A-Z0-9*]$");
 
     public SubmissionRequest {

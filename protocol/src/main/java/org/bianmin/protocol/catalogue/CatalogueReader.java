@@ -19,7 +19,6 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +29,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.bianmin.protocol.json.BoundedJson;
 
 /**
  * Reads catalogue JSON: first against the JSON Schema (structure, types, code formats), then semantic checks
@@ -55,7 +55,10 @@ public final class CatalogueReader {
         }
     }
 
-    /** The Jackson setup every component uses for catalogue JSON: ISO dates, unknown properties rejected. */
+    /**
+     * The Jackson setup every component uses for catalogue and wire JSON: {@link BoundedJson}'s limits, ISO dates,
+     * unknown properties rejected.
+     */
     public static ObjectMapper mapper() {
         // RFC 3339 always with seconds: Jackson's default drops ":00", which JSON Schema's date-time rejects.
         SimpleModule rfc3339 = new SimpleModule().addSerializer(OffsetDateTime.class, new StdSerializer<>(
@@ -66,7 +69,7 @@ public final class CatalogueReader {
                 gen.writeString(RFC_3339.format(value));
             }
         });
-        return new ObjectMapper()
+        return BoundedJson.mapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(rfc3339)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -77,7 +80,7 @@ public final class CatalogueReader {
 
     public Catalogue read(Path file) throws CatalogueException {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            return parse(BoundedJson.readFile(file, BoundedJson.MAX_DOCUMENT_BYTES), file.toString());
         } catch (IOException e) {
             throw new CatalogueException(file.toString(), List.of("cannot read file: " + e.getMessage()));
         }
@@ -95,14 +98,13 @@ public final class CatalogueReader {
     public Catalogue parse(byte[] json, String source) throws CatalogueException {
         JsonNode tree;
         try {
-            tree = mapper.readTree(json);
+            tree = BoundedJson.readTree(mapper, json);
         } catch (JsonProcessingException e) {
-            throw new CatalogueException(source, List.of("not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr()));
+            throw new CatalogueException(source, List.of("not valid JSON: " + BoundedJson.describe(e)));
         } catch (IOException e) {
             throw new CatalogueException(source, List.of("cannot read: " + e.getMessage()));
         }
-        if (tree == null || !tree.isObject()) {
+        if (!tree.isObject()) {
             throw new CatalogueException(source, List.of("not a JSON object"));
         }
         List<String> problems = new ArrayList<>();
@@ -115,8 +117,8 @@ public final class CatalogueReader {
         Catalogue catalogue;
         try {
             catalogue = mapper.treeToValue(tree, Catalogue.class);
-        } catch (IOException e) {
-            throw new CatalogueException(source, List.of("cannot map: " + e.getMessage()));
+        } catch (JsonProcessingException e) {
+            throw new CatalogueException(source, List.of("cannot map: " + BoundedJson.describe(e)));
         }
         problems.addAll(semanticProblems(catalogue));
         if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.bianmin.protocol.signing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +18,14 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
+import org.bianmin.protocol.json.BoundedJson;
 
 /** Ed25519 keys (built into the JDK): generation, key ids, and the JSON key-file form. */
 public final class Ed25519Keys {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = BoundedJson.mapper();
+    /** A key file is a few hundred bytes; anything much larger is not one. */
+    private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
 
     private Ed25519Keys() {}
 
@@ -54,7 +58,9 @@ public final class Ed25519Keys {
 
     public static KeyFile read(Path file) throws SigningException {
         try {
-            return JSON.readValue(Files.readAllBytes(file), KeyFile.class);
+            return BoundedJson.readValue(JSON, BoundedJson.readFile(file, MAX_KEY_FILE_BYTES), KeyFile.class);
+        } catch (JsonProcessingException e) {
+            throw new SigningException("cannot read key file " + file + ": " + BoundedJson.describe(e), e);
         } catch (IOException e) {
             throw new SigningException("cannot read key file " + file + ": " + e.getMessage(), e);
         }
@@ -92,6 +98,9 @@ public final class Ed25519Keys {
     }
 
     private static void requireEd25519(KeyFile file) throws SigningException {
+        if (file == null) {
+            throw new SigningException("no key given");
+        }
         if (!CatalogueSignatureFile.ED25519.equals(file.algorithm())) {
             throw new SigningException("key " + file.keyId() + ": algorithm " + file.algorithm() + ", Ed25519 expected");
         }

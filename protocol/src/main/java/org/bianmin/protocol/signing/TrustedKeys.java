@@ -21,7 +21,8 @@ public final class TrustedKeys {
     public static TrustedKeys of(Iterable<KeyFile> files) throws SigningException {
         Map<String, PublicKey> keys = new HashMap<>();
         for (KeyFile file : files) {
-            keys.put(file.keyId(), Ed25519Keys.publicKey(file));
+            PublicKey key = Ed25519Keys.publicKey(file); // first: it refuses a null entry before its id is used
+            keys.put(file.keyId(), key);
         }
         return new TrustedKeys(keys);
     }

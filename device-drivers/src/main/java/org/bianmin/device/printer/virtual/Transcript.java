@@ -14,7 +14,9 @@ import org.bianmin.device.printer.QrRaster;
 
 /**
  * What came out of the virtual printer, in order: text lines, QR codes, images, feeds, cuts and rejected bytes.
- * Raster bands sent one after another are joined back into the image they came from.
+ * Raster bands sent one after another are joined back into the image they came from (up to the roll's
+ * {@link RollRenderer#MAX_ROLL_DOTS} rows per image), once, when the elements are read: joining on every band copied
+ * the growing image each time, quadratic in a job of thin bands.
  */
 public final class Transcript {
 
@@ -30,16 +32,36 @@ public final class Transcript {
         switch (e) {
             case EscPosEvent.StatusRequest ignored -> { }
             case EscPosEvent.Init ignored -> { }
-            case EscPosEvent.Raster r when !elements.isEmpty()
-                    && elements.getLast() instanceof EscPosEvent.Raster prev
-                    && prev.image().widthDots() == r.image().widthDots() && prev.align() == r.align() ->
-                    elements.set(elements.size() - 1, new EscPosEvent.Raster(join(prev.image(), r.image()), r.align()));
             default -> elements.add(e);
         }
     }
 
     public synchronized List<EscPosEvent> elements() {
-        return List.copyOf(elements);
+        List<EscPosEvent> out = new ArrayList<>();
+        List<QrRaster> bands = new ArrayList<>();
+        EscPosEvent.Raster first = null;
+        int rows = 0;
+        for (EscPosEvent e : elements) {
+            if (first != null && !(e instanceof EscPosEvent.Raster r && r.align() == first.align()
+                    && r.image().widthDots() == first.image().widthDots()
+                    && rows + r.image().heightDots() <= RollRenderer.MAX_ROLL_DOTS)) {
+                out.add(new EscPosEvent.Raster(join(bands, rows), first.align()));
+                bands.clear();
+                first = null;
+                rows = 0;
+            }
+            if (e instanceof EscPosEvent.Raster r) {
+                first = first == null ? r : first;
+                bands.add(r.image());
+                rows += r.image().heightDots();
+            } else {
+                out.add(e);
+            }
+        }
+        if (first != null) {
+            out.add(new EscPosEvent.Raster(join(bands, rows), first.align()));
+        }
+        return List.copyOf(out);
     }
 
     /** The printed text, one line per line. */
@@ -56,7 +78,7 @@ public final class Transcript {
     /** Payloads of every QR code, native or raster (raster images are read back with ZXing). */
     public synchronized List<String> qrPayloads() {
         List<String> out = new ArrayList<>();
-        for (EscPosEvent e : elements) {
+        for (EscPosEvent e : elements()) {
             switch (e) {
                 case EscPosEvent.QrCode q -> out.add(q.payload());
                 case EscPosEvent.Raster r -> readQr(r.image()).ifPresent(out::add);
@@ -75,11 +97,18 @@ public final class Transcript {
                 .map(e -> (EscPosEvent.Rejected) e).toList();
     }
 
-    private static QrRaster join(QrRaster a, QrRaster b) {
-        byte[] bits = new byte[a.bits().length + b.bits().length];
-        System.arraycopy(a.bits(), 0, bits, 0, a.bits().length);
-        System.arraycopy(b.bits(), 0, bits, a.bits().length, b.bits().length);
-        return new QrRaster(a.widthDots(), a.heightDots() + b.heightDots(), bits);
+    /** Bands of one width, top to bottom, as one image of {@code rows} rows. */
+    private static QrRaster join(List<QrRaster> bands, int rows) {
+        if (bands.size() == 1) {
+            return bands.getFirst();
+        }
+        byte[] bits = new byte[bands.getFirst().bytesPerRow() * rows];
+        int at = 0;
+        for (QrRaster band : bands) {
+            System.arraycopy(band.bits(), 0, bits, at, band.bits().length);
+            at += band.bits().length;
+        }
+        return new QrRaster(bands.getFirst().widthDots(), rows, bits);
     }
 
     static Optional<String> readQr(QrRaster image) {

@@ -37,6 +37,11 @@ public final class VirtualPrinter implements AutoCloseable {
     private static final Duration REOPEN_PAUSE = Duration.ofMillis(100);
     /** How long the default unplug keeps the device end closed before "plugging back in". */
     static final Duration UNPLUGGED_FOR = Duration.ofSeconds(3);
+    /**
+     * Elements kept for the roll image of one receipt: far more than its {@link RollRenderer#MAX_ROLL_DOTS} can show
+     * (every printing element is at least a dot high, most 30), so a job that never cuts cannot grow it without end.
+     */
+    static final int MAX_RECEIPT_ELEMENTS = 50_000;
 
     /** Misbehaviour to simulate; {@code --fault NAME} on the command line. */
     public enum Fault {
@@ -248,8 +253,14 @@ public final class VirtualPrinter implements AutoCloseable {
 
     private void record(EscPosEvent e) {
         transcript.add(e);
-        currentReceipt.add(e);
-        if (e instanceof EscPosEvent.Cut) {
+        boolean cut = e instanceof EscPosEvent.Cut;
+        if (cut || currentReceipt.size() < MAX_RECEIPT_ELEMENTS) {
+            currentReceipt.add(e); // a cut always ends the roll, however long the receipt was
+        } else if (currentReceipt.size() == MAX_RECEIPT_ELEMENTS) {
+            currentReceipt.add(new EscPosEvent.Rejected("receipt longer than " + MAX_RECEIPT_ELEMENTS
+                    + " elements: the rest until the cut is not kept", 0));
+        }
+        if (cut) {
             if (config.pngDir().isPresent()) {
                 Path png = config.pngDir().get().resolve(String.format(Locale.ROOT, "receipt-%04d.png", ++pngCount));
                 List<EscPosEvent> receipt = Transcript.of(currentReceipt).elements();
