@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.PublishRequest;
@@ -359,7 +361,8 @@ class PortalSecurityTest {
     void aKioskCannotClaimReceiptNumbersThatNameAnotherKioskRegisteredYetOrNot() throws Exception {
         String other = portal.registerKiosk("GL-0002");
         String victimsNext = "GL-0002-20261121-0001B";
-        for (String receipt : List.of(victimsNext, "GL-0009-20261121-0001X")) {
+        for (String receipt : List.of(victimsNext, "GL-0009-20261121-0001X",
+                ReceiptNumbers.issue("GL-0002-20261121-0002"), ReceiptNumbers.issue("GL-0009-20261121-0001"))) {
             HttpResponse<byte[]> claimed = send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken())
                     .header(ApiPaths.IDEMPOTENCY_KEY, "steal-" + receipt)
                     .POST(jsonBody(submission(receipt, creds.kioskId()))));
@@ -373,6 +376,10 @@ class PortalSecurityTest {
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "case")
                 .POST(jsonBody(submission("KIOSK-DEMO-01-20261121-0001X", creds.kioskId())))).statusCode())
                 .as("kiosk ids compare without case: receipt numbers are upper case").isEqualTo(201);
+        assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "new-form")
+                .POST(jsonBody(submission(ReceiptNumbers.issue(creds.kioskId().toUpperCase(Locale.ROOT) + "-20261121-0002"),
+                        creds.kioskId())))).statusCode())
+                .as("a number in the form issued now, naming the caller").isEqualTo(201);
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "plain")
                 .POST(jsonBody(submission("GL-20261121-0001", creds.kioskId())))).statusCode())
                 .as("'GL' is no kiosk id, so the number is nobody's").isEqualTo(201);

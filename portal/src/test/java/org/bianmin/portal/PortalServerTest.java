@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.bianmin.portal.store.StoredRating;
 import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
@@ -164,13 +165,25 @@ class PortalServerTest {
     @Test
     void aReceiptNumberReadBackWithZeroForOOrOneForIIsFound() throws Exception {
         // Numbers issued before the check digits could end in O or I; a citizen reads them as 0 and 1.
-        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission("GL-0001-20261101-0003O", PROMISED_ITEM));
-        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k2", submission("GL-0001-20261101-0006I", PROMISED_ITEM));
-        assertThat(json.readTree(get(ApiPaths.submission("GL-0001-20261101-00030"), creds.kioskToken(), null).body())
-                .path("receiptNumber").asText()).isEqualTo("GL-0001-20261101-0003O");
-        assertThat(state("GL-0001-20261101-00061")).isEqualTo("RECEIVED");
-        assertThat(get(ApiPaths.submission("GL-0001-20261101-00031"), creds.kioskToken(), null).statusCode())
-                .as("not a reading of any stored number").isEqualTo(404);
+        String endsInO = legacyNumberEndingIn('O');
+        String endsInI = legacyNumberEndingIn('I');
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k1", submission(endsInO, PROMISED_ITEM));
+        post(ApiPaths.SUBMISSIONS, creds.kioskToken(), "k2", submission(endsInI, PROMISED_ITEM));
+        String readAsZero = endsInO.substring(0, endsInO.length() - 1) + "0";
+        assertThat(json.readTree(get(ApiPaths.submission(readAsZero), creds.kioskToken(), null).body())
+                .path("receiptNumber").asText()).isEqualTo(endsInO);
+        assertThat(state(endsInI.substring(0, endsInI.length() - 1) + "1")).isEqualTo("RECEIVED");
+        assertThat(get(ApiPaths.submission(endsInO.substring(0, endsInO.length() - 1) + "1"), creds.kioskToken(),
+                null).statusCode()).as("not a reading of any stored number").isEqualTo(404);
+    }
+
+    /** A number in the form issued before, of this test's kiosk, whose check character is {@code check}. */
+    private String legacyNumberEndingIn(char check) {
+        String kiosk = creds.kioskId().toUpperCase(java.util.Locale.ROOT);
+        return java.util.stream.IntStream.range(1, 10_000)
+                .mapToObj(n -> kiosk + "-20261101-" + String.format(java.util.Locale.ROOT, "%04d", n))
+                .filter(body -> ReceiptNumbers.legacyCheckCharacter(body) == check)
+                .findFirst().map(body -> body + check).orElseThrow();
     }
 
     @Test

@@ -110,6 +110,23 @@ public final class ReceiptNumbers {
         });
     }
 
+    /**
+     * The kiosk id a receipt number names, in either form: the part before the day ({@code KIOSKID-yyyyMMdd-NNNN-CC}
+     * or, as issued before, {@code KIOSKID-yyyyMMdd-NNNNc}). Day, sequence and check hold no hyphen, so the kiosk id
+     * is what stands before them. Empty when the number has no such part.
+     */
+    public static Optional<String> kioskPart(String receipt) {
+        if (receipt == null) {
+            return Optional.empty();
+        }
+        String[] parts = receipt.split("-", -1);
+        int trailing = parts.length >= 4 && parts[parts.length - 1].length() == 2 ? 3 : 2;
+        if (parts.length <= trailing) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join("-", java.util.Arrays.copyOf(parts, parts.length - trailing)));
+    }
+
     private static Optional<String> valid(String candidate) {
         return isValid(candidate) ? Optional.of(candidate) : Optional.empty();
     }

@@ -92,4 +92,13 @@ class ReceiptNumbersTest {
             }
         }
     }
+
+    @Test
+    void theKioskPartIsWhatStandsBeforeTheDayInEitherForm() {
+        assertThat(ReceiptNumbers.kioskPart("GL-0001-20261121-0042-03")).contains("GL-0001");
+        assertThat(ReceiptNumbers.kioskPart("KIOSK-DEMO-01-20261121-0001X")).contains("KIOSK-DEMO-01");
+        assertThat(ReceiptNumbers.kioskPart("GL-20261121-0001")).contains("GL");
+        assertThat(ReceiptNumbers.kioskPart("20261121-0001")).isEmpty();
+        assertThat(ReceiptNumbers.kioskPart(null)).isEmpty();
+    }
 }
