@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference central portal: the whole portal protocol ({@code docs/portal-api.md}) over Javalin, stored in
- * SQLite. Logs carry method, path, status and kiosk id only — never request bodies, form values or tokens.
+ * SQLite or PostgreSQL ({@link PortalStore}). Logs carry method, path, status and kiosk id only — never request
+ * bodies, form values or tokens.
  */
 public final class PortalServer implements AutoCloseable {
 
@@ -106,7 +107,7 @@ public final class PortalServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the portal's data directory owner-only", e);
         }
-        this.store = new PortalStore(options.dataDir().resolve("portal.db"), options.clock());
+        this.store = options.database().open(options.clock());
         this.operatorPage = new OperatorPage(options.clock());
         this.auth = new OperatorAuth(store, new java.security.SecureRandom());
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "portal-sse-keepalive"));
@@ -151,8 +152,10 @@ public final class PortalServer implements AutoCloseable {
     private static PortalServer start(PortalOptions options, Path ephemeralDir) {
         PortalServer server = new PortalServer(options, ephemeralDir);
         try {
-            if (!server.store.hasOperators()) {
-                server.bootstrap = server.firstStart(options);
+            // Of several nodes starting on one empty database, the one whose first operator is stored bootstraps.
+            Optional<String> operatorToken = server.store.createFirstOperator("operator");
+            if (operatorToken.isPresent()) {
+                server.bootstrap = server.firstStart(options, operatorToken.get());
             }
             server.current = server.store.currentCatalogue().map(server::index).orElse(null);
             server.app.start(options.host(), options.port());
@@ -234,7 +237,7 @@ public final class PortalServer implements AutoCloseable {
 
     // --- set-up ------------------------------------------------------------------------------------------------
 
-    private Bootstrap firstStart(PortalOptions options) {
+    private Bootstrap firstStart(PortalOptions options, String operatorToken) {
         try {
             Path keys = OwnerOnly.directory(options.dataDir().resolve("keys"));
             KeyFile key = Ed25519Keys.toFile(Ed25519Keys.generate());
@@ -243,8 +246,7 @@ public final class PortalServer implements AutoCloseable {
             Ed25519Keys.write(key.publicOnly(), OwnerOnly.file(keys.resolve("operator.pub.json")));
             store.trustKey(key);
             String kioskId = "kiosk-demo-01";
-            Bootstrap created = new Bootstrap(kioskId, store.registerKiosk(kioskId), store.createOperator("operator"),
-                    key, keyFile);
+            Bootstrap created = new Bootstrap(kioskId, store.registerKiosk(kioskId), operatorToken, key, keyFile);
             if (options.initialCatalogue() != null) {
                 byte[] body = json.writeValueAsBytes(options.initialCatalogue());
                 CatalogueSignatureFile sig = new CatalogueSigner(key).sign(body, options.initialCatalogue().version());

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The whole portal protocol over real HTTP on loopback. */
+/** The whole portal protocol over real HTTP on loopback, on SQLite. */
 class PortalServerTest {
 
     static final String PROMISED_ITEM = "11350102488130529A2001006010001";
@@ -59,8 +59,13 @@ class PortalServerTest {
 
     @BeforeEach
     void start() {
-        portal = PortalServer.start(sample, "127.0.0.1", 0);
+        portal = startPortal(sample);
         creds = portal.bootstrap().orElseThrow();
+    }
+
+    /** A portal on a fresh database (SQLite here; {@link PostgresPortalServerTest} runs every test on PostgreSQL). */
+    PortalServer startPortal(Catalogue catalogue) {
+        return PortalServer.start(catalogue, "127.0.0.1", 0);
     }
 
     @AfterEach

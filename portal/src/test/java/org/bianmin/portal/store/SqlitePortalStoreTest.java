@@ -1,0 +1,47 @@
+package org.bianmin.portal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's behaviour on SQLite, plus what only SQLite has: files from before migrations. */
+class SqlitePortalStoreTest extends PortalStoreContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    PortalDatabase database() {
+        return new PortalDatabase.Sqlite(dir.resolve("portal.db"));
+    }
+
+    @Override
+    PortalStore reopen() {
+        return database().open(CLOCK);
+    }
+
+    @Test
+    void aDatabaseFromBeforeMigrationsIsBaselinedAndKeepsItsData() throws Exception {
+        store.close();
+        Path old = dir.resolve("old.db");
+        // What the store's CREATE TABLE IF NOT EXISTS script made before Flyway (the tables this test touches).
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kiosk (kiosk_id TEXT PRIMARY KEY, token_hash TEXT UNIQUE NOT NULL, "
+                    + "revoked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)");
+            s.execute("INSERT INTO kiosk VALUES ('kiosk-old', 'hash', 0, '2026-01-01T00:00:00+08:00')");
+        }
+        store = new PortalDatabase.Sqlite(old).open(CLOCK);
+        assertThat(store.count("kiosk")).isEqualTo(1);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT version, type FROM flyway_schema_history")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("1");
+            assertThat(rs.getString(2)).isEqualTo("BASELINE");
+        }
+    }
+}
