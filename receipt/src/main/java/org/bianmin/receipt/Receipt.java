@@ -31,6 +31,11 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
         public String text(String simplified) {
             return this == TRADITIONAL ? TraditionalChinese.of(simplified) : simplified;
         }
+
+        /** The language whose bundle texts (the status) are printed in this script. */
+        public Locale locale() {
+            return this == TRADITIONAL ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE;
+        }
     }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -122,7 +127,7 @@ public record Receipt(String title, String receiptNumber, String itemName, Strin
         f.add(new Field("证件号码", applicant.idNumber()));
         f.add(new Field("联系电话", applicant.phone()));
         f.add(new Field("办理时间", TIME.format(issuedAt)));
-        f.add(new Field("办理状态", script.text(status.label)));
+        f.add(new Field("办理状态", status.text(script.locale()))); // the words the screen shows
         return f.stream().filter(x -> !x.value().isBlank()).map(x -> new Field(script.text(x.label()), x.value()))
                 .toList();
     }

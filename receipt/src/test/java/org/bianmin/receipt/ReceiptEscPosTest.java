@@ -39,7 +39,7 @@ class ReceiptEscPosTest {
         Transcript t = Transcript.of(EscPosDecoder.decodeStrict(ReceiptEscPos.render(ReceiptModelTest.traditional(),
                 PrinterProfile.standard(PaperWidth.MM80)), ChineseMode.FS_AMPERSAND));
         String flat = t.text().replace("\n", "").replace(" ", "");
-        assertThat(flat).contains("便民服務受理回執", "回執編號：", "辦理事項：居民身份證換領", "辦理狀態：已提交，正在辦理",
+        assertThat(flat).contains("便民服務受理回執", "回執編號：", "辦理事項：居民身份證換領", "辦理狀態：已提交，辦理部門已收到",
                 "後續步驟：", "領取地點：", "掃碼查詢辦理進度", "申請人：张**");
         assertThat(ReceiptModelTest.simplifiedOnly(flat)).isEqualTo("张");
     }

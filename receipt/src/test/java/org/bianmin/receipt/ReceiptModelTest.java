@@ -58,7 +58,7 @@ class ReceiptModelTest {
         Receipt r = traditional();
         assertThat(r.itemName()).isEqualTo("居民身份證換領（到期換證）");
         assertThat(r.fields()).contains(new Receipt.Field("辦理事項", "居民身份證換領（到期換證）"),
-                new Receipt.Field("辦理狀態", "已提交，正在辦理"), new Receipt.Field("申請人", "张**"));
+                new Receipt.Field("辦理狀態", "已提交，辦理部門已收到"), new Receipt.Field("申請人", "张**"));
         assertThat(r.footer()).extracting(Receipt.Field::label).containsExactly("終端編號", "大廳地址", "諮詢電話");
         String all = String.join("", r.title(), r.collectAt(), r.hallAddress(), String.join("", r.nextSteps()),
                 r.fields().stream().map(f -> f.label() + f.value()).reduce("", String::concat));

@@ -52,7 +52,7 @@ class ReceiptPdfTest {
         Path pdf = dir.resolve("hant.pdf");
         Files.write(pdf, renderer.render(ReceiptModelTest.traditional(), ReceiptPdf.PageFormat.A4));
         String text = run("pdftotext", "-layout", pdf.toString(), "-");
-        assertThat(text).contains("便民服務受理回執", "居民身份證換領", "已提交，正在辦理", "掃碼查詢辦理進度", "後續步驟",
+        assertThat(text).contains("便民服務受理回執", "居民身份證換領", "已提交，辦理部門已收到", "掃碼查詢辦理進度", "後續步驟",
                 "領取地點");
         assertThat(ReceiptModelTest.simplifiedOnly(text)).isEqualTo("张");
     }

@@ -3,7 +3,6 @@ package org.bianmin.kiosk.journey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -156,10 +155,11 @@ public final class ReceiptViewModel implements Screen {
         String name = journey.card().map(c -> c.name()).orElse("");
         String id = journey.card().map(c -> c.idNumber()).orElse("");
         Receipt.Status status = status(journey);
+        Receipt.Script script = script(context.session().language());
         return new Receipt("便民自助终端 受理回执", accepted.receiptNumber(), item.name(), item.code(),
                 new Applicant(name, id, phone), OffsetDateTime.now(context.clock().withZone(HALL_ZONE)), status,
-                status.nextSteps(Locale.SIMPLIFIED_CHINESE), item.place(), accepted.receiptNumber(), context.kioskId(),
-                context.hall().address(), context.hall().phone(), script(context.session().language()));
+                status.nextSteps(script.locale()), item.place(), accepted.receiptNumber(), context.kioskId(),
+                context.hall().address(), context.hall().phone(), script);
     }
 
     /**

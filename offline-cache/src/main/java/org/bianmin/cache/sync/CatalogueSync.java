@@ -16,6 +16,7 @@ import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.signing.Ed25519Keys;
+import org.bianmin.protocol.json.BoundedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +159,7 @@ final class CatalogueSync {
 
     private boolean hashHintMatches(byte[] body, byte[] sigBytes) {
         try {
-            String hint = json.readValue(sigBytes, CatalogueSignatureFile.class).sha256();
+            String hint = BoundedJson.readValue(json, sigBytes, CatalogueSignatureFile.class).sha256();
             return hint == null || hint.equalsIgnoreCase(HexFormat.of().formatHex(Ed25519Keys.sha256(body)));
         } catch (IOException e) {
             return true; // verifyAndApply refuses the unreadable signature file

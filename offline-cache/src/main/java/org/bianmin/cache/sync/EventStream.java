@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * The portal's server-sent-events stream. Opening has the request timeout; once open, the stream counts as
  * dead when no line (event or keep-alive comment) arrived for {@code streamIdle} — the engine checks
  * {@link #idleSince()} and closes it. Lines are read on one virtual thread; announcements are handed on.
+ *
+ * <p>Bounded: a line or an event's data longer than {@value #MAX_LINE_CHARS} characters ends the stream (a portal
+ * announces a version in a few hundred bytes), so a broken or hostile stream cannot fill the kiosk's memory.
  */
 final class EventStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    static final int MAX_LINE_CHARS = 64 * 1024;
 
     private final PortalClient client;
     private final HttpClient http;
@@ -83,6 +88,33 @@ final class EventStream {
         return true;
     }
 
+    /**
+     * One line (ended by LF, CRLF or CR, as server-sent events allow) without its end; null at the end of the
+     * stream. A line over {@value #MAX_LINE_CHARS} characters is an IOException, not an ever-growing buffer.
+     */
+    static String readLine(Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); ; c = in.read()) {
+            if (c == -1) {
+                return line.isEmpty() ? null : line.toString();
+            }
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() == MAX_LINE_CHARS) {
+                throw new IOException("event stream line over " + MAX_LINE_CHARS + " characters");
+            }
+            line.append((char) c);
+        }
+    }
+
     void close() {
         open = false;
         InputStream in = body;
@@ -94,8 +126,8 @@ final class EventStream {
     private void read() {
         String event = null;
         StringBuilder data = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null && open; line = lines.readLine()) {
+        try (Reader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = readLine(lines); line != null && open; line = readLine(lines)) {
                 lastLine = clock.instant();
                 if (line.isEmpty()) {
                     dispatch(event, data.toString());
@@ -105,6 +137,9 @@ final class EventStream {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                    if (data.length() > MAX_LINE_CHARS) {
+                        throw new IOException("event data over " + MAX_LINE_CHARS + " characters");
+                    }
                 }
             }
         } catch (IOException e) {
