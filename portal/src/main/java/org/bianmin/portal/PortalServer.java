@@ -264,6 +264,7 @@ public final class PortalServer implements AutoCloseable {
         config.http.maxRequestSize = BodyLimit.PUBLISH.bytes();
         config.http.generateEtags = false;
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json)));
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} kiosk={} {}ms", ctx.method(), ctx.path(),
                 ctx.statusCode(), Optional.ofNullable(ctx.attribute(KIOSK)).orElse("-"), Math.round(ms)));
         var routes = config.routes;
@@ -667,7 +668,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     /** Javalin's own refusals (no route, body too large…) mapped onto our problem types. */
-    private static ProblemType typeFor(int status) {
+    static ProblemType typeFor(int status) {
         return switch (status) {
             case 401 -> ProblemType.UNAUTHORIZED;
             case 403 -> ProblemType.FORBIDDEN;

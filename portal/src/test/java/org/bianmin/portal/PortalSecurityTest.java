@@ -305,6 +305,33 @@ class PortalSecurityTest {
                 .as("the catalogue stays revalidatable by ETag").hasValue("no-cache");
     }
 
+    /** Requests Jetty refuses before any route: they were an HTML page of Jetty's without the security headers. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/operator/%2e%2e/%2e%2e/etc/passwd",
+        "/operator/operator.css%00"})
+    void requestsJettyRefusesBeforeAnyRouteGetAProblemWithTheSecurityHeaders(String path) throws Exception {
+        HttpResponse<byte[]> r = send(request(path, null, "GET", null).header("Authorization", basic()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(problemType(r)).isEqualTo("urn:bianmin:problem:bad-request");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void aRequestWhoseHeadersJettyCannotAcceptGetsAProblemWithTheSecurityHeaders() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /operator HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "x".repeat(64 * 1024)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 431").containsIgnoringCase("X-Frame-Options: DENY")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                    .containsIgnoringCase("Content-Type: " + ApiPaths.PROBLEM_JSON).doesNotContain("<html");
+        }
+    }
+
     @Test
     void eachRouteRefusesBodiesOverItsLimitWithoutStoringThem() throws Exception {
         Heartbeat beat = new Heartbeat(creds.kioskId(), "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
