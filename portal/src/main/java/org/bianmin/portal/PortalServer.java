@@ -610,18 +610,16 @@ public final class PortalServer implements AutoCloseable {
     /**
      * Receipt numbers are unique portal-wide and belong to the kiosk they name. A kiosk numbers
      * {@code KIOSKID-DAY-SEQUENCE} plus a check character, and neither day nor sequence holds a hyphen, so the kiosk
-     * id is everything before the second-to-last hyphen. When that part is a kiosk id it must be exactly the
-     * caller's; otherwise one kiosk's credential could take another kiosk's future numbers — registered yet or not —
-     * and that kiosk's applications would fail 409 for good. Exactly, not ignoring case: kiosk ids are
-     * case-sensitive here ({@code kiosk-a} and {@code KIOSK-A} are two kiosks), and a kiosk numbers receipts with
-     * its own id, which it keeps upper case. A number without such a part cannot equal any kiosk's number, so it
-     * is accepted (older test data).
+     * id is everything before the second-to-last hyphen. When that part is a kiosk id it must be the caller's
+     * (ignoring case: receipt numbers are upper case); otherwise one kiosk's credential could take another kiosk's
+     * future numbers — registered yet or not — and that kiosk's applications would fail 409 for good. A number
+     * without such a part cannot equal any kiosk's number, so it is accepted (older test data).
      */
     private static void ownReceipt(String tokenKiosk, String receiptNumber) {
         int last = receiptNumber.lastIndexOf('-');
         int cut = last <= 0 ? -1 : receiptNumber.lastIndexOf('-', last - 1);
         String named = cut <= 0 ? null : receiptNumber.substring(0, cut);
-        if (KioskCredential.validKioskId(named) && !named.equals(tokenKiosk)) {
+        if (KioskCredential.validKioskId(named) && !named.equalsIgnoreCase(tokenKiosk)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "receipt number " + receiptNumber
                     + " names kiosk " + named + ", not this credential's");
         }
