@@ -349,8 +349,9 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get(OperatorPage.STYLESHEET, ctx -> SecurityHeaders.css(ctx, OperatorPage.stylesheet()));
         routes.post("/operator/submissions/{receipt}", ctx -> {
+            OperatorAuth.Operator operator = auth.authorizeSender(ctx);
             Map<String, String> form = OperatorPage.form(BodyLimit.FORM.read(ctx));
-            auth.authorizeChange(ctx, Optional.ofNullable(form.get(OperatorAuth.CSRF_FIELD)));
+            auth.checkCsrfToken(ctx, operator, Optional.ofNullable(form.get(OperatorAuth.CSRF_FIELD)));
             SubmissionState to = parseState(form.get("state"));
             advance(ctx.pathParam("receipt"), to, form.get("note"));
             ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);

@@ -305,6 +305,26 @@ class PortalSecurityTest {
                 .as("the catalogue stays revalidatable by ETag").hasValue("no-cache");
     }
 
+    /**
+     * The operator page's form route read and parsed its body before it knew who sent it: a stranger got 413 or
+     * 400 (a malformed form) instead of 401, another site's page 400 instead of 403. Now the headers decide first.
+     */
+    @Test
+    void theFormRouteRefusesStrangersAndOtherSitesBeforeReadingTheBody() throws Exception {
+        String path = "/operator/submissions/RCPT-000001";
+        String form = "application/x-www-form-urlencoded";
+        byte[] malformed = "state=%zz".getBytes(StandardCharsets.UTF_8);
+        byte[] tooLarge = new byte[BodyLimit.FORM.bytes() + 1];
+        for (byte[] body : List.of(malformed, tooLarge)) {
+            HttpResponse<byte[]> stranger = send(request(path, form, "POST", body));
+            assertThat(stranger.statusCode()).isEqualTo(401);
+            assertThat(problemType(stranger)).isEqualTo("urn:bianmin:problem:unauthorized");
+            assertRefused(request(path, form, "POST", body).header("Authorization", basic()).header("Origin", EVIL)
+                    .header("Sec-Fetch-Site", "cross-site"));
+        }
+        assertThat(portal.store().status("RCPT-000001").orElseThrow().state().name()).isEqualTo("RECEIVED");
+    }
+
     /** Requests Jetty refuses before any route: they were an HTML page of Jetty's without the security headers. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"/operator/%2e%2e/%2e%2e/etc/passwd",
