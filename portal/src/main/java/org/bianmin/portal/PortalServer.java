@@ -169,8 +169,19 @@ public final class PortalServer implements AutoCloseable {
         return current == null ? 0 : current.published().version();
     }
 
-    /** Registers (or re-keys) a kiosk and returns its bearer token. */
+    /**
+     * Registers (or re-keys) a kiosk and returns its bearer token. Kiosk ids are unique ignoring case: receipt
+     * numbers name their kiosk in upper case and belong to it ignoring case ({@link #ownReceipt}), so with both
+     * {@code kiosk-a} and {@code KIOSK-A} registered either could take the other's numbers. A second id that
+     * differs from a registered one only in case is refused ({@code 409 conflict}).
+     */
     public String registerKiosk(String kioskId) {
+        Optional<String> clash = store.kiosks().stream().map(org.bianmin.protocol.api.KioskSummary::kioskId)
+                .filter(id -> id.equalsIgnoreCase(kioskId) && !id.equals(kioskId)).findFirst();
+        if (clash.isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "kiosk " + clash.get()
+                    + " is registered already; kiosk ids differ in more than case");
+        }
         return store.registerKiosk(kioskId);
     }
 
@@ -323,7 +334,7 @@ public final class PortalServer implements AutoCloseable {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "registration rejected")
                         .withErrors(List.of("kioskId: 3-40 characters A-Z, a-z, 0-9 or '-'")));
             }
-            ctx.status(201).json(new KioskCredential(kioskId, store.registerKiosk(kioskId)));
+            ctx.status(201).json(new KioskCredential(kioskId, registerKiosk(kioskId)));
         });
         routes.post(ApiPaths.OPERATOR_KIOSKS + "/{kioskId}/revoke", ctx -> {
             change(ctx);

@@ -425,6 +425,27 @@ class PortalSecurityTest {
                 .as("'GL' is no kiosk id, so the number is nobody's").isEqualTo(201);
     }
 
+    /**
+     * Receipt numbers belong to the kiosk they name ignoring case, so two kiosks whose ids differ only in case
+     * could take each other's numbers ({@code kiosk-a} filed {@code KIOSK-A}'s next number: 201, and KIOSK-A's
+     * application failed 409 for good). Such a second id is refused at registration; re-keying a kiosk still works.
+     */
+    @Test
+    void aKioskIdThatDiffersFromARegisteredOneOnlyInCaseIsRefused() throws Exception {
+        HttpResponse<byte[]> variant = send(request(ApiPaths.OPERATOR_KIOSKS, "application/json", "POST",
+                json.writeValueAsBytes(Map.of("kioskId", "KIOSK-A")))
+                .header("Authorization", "Bearer " + creds.operatorToken()));
+        assertThat(variant.statusCode()).isEqualTo(409);
+        assertThat(problemType(variant)).isEqualTo("urn:bianmin:problem:conflict");
+        assertThat(portal.store().kiosks()).noneMatch(k -> k.kioskId().equals("KIOSK-A"));
+        assertThat(send(request(ApiPaths.OPERATOR_KIOSKS, "application/json", "POST",
+                json.writeValueAsBytes(Map.of("kioskId", "kiosk-a")))
+                .header("Authorization", "Bearer " + creds.operatorToken())).statusCode())
+                .as("re-keying the registered id").isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.registerKiosk("Kiosk-B"))
+                .isInstanceOf(ProblemException.class);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     /** Sent with Expect: 100-continue as curl does: a refusal comes before the body, not as a broken pipe. */
