@@ -173,11 +173,13 @@ public final class PortalServer implements AutoCloseable {
      * Registers (or re-keys) a kiosk and returns its bearer token. Kiosk ids are unique ignoring case: receipt
      * numbers name their kiosk in upper case and belong to it ignoring case ({@link #ownReceipt}), so with both
      * {@code kiosk-a} and {@code KIOSK-A} registered either could take the other's numbers. A second id that
-     * differs from a registered one only in case is refused ({@code 409 conflict}).
+     * differs from a registered one only in case is refused ({@code 409 conflict}); re-keying a registered id
+     * always works (also for such pairs that a database from before this rule holds).
      */
     public String registerKiosk(String kioskId) {
-        Optional<String> clash = store.kiosks().stream().map(org.bianmin.protocol.api.KioskSummary::kioskId)
-                .filter(id -> id.equalsIgnoreCase(kioskId) && !id.equals(kioskId)).findFirst();
+        List<String> ids = store.kiosks().stream().map(org.bianmin.protocol.api.KioskSummary::kioskId).toList();
+        Optional<String> clash = ids.contains(kioskId) ? Optional.empty()
+                : ids.stream().filter(id -> id.equalsIgnoreCase(kioskId)).findFirst();
         if (clash.isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "kiosk " + clash.get()
                     + " is registered already; kiosk ids differ in more than case");

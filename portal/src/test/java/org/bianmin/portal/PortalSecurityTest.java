@@ -444,6 +444,10 @@ class PortalSecurityTest {
                 .as("re-keying the registered id").isEqualTo(201);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.registerKiosk("Kiosk-B"))
                 .isInstanceOf(ProblemException.class);
+        // A pair a database from before the rule holds: each of the two can still be re-keyed.
+        portal.store().registerKiosk("KIOSK-B");
+        assertThat(portal.registerKiosk("kiosk-b")).isNotBlank();
+        assertThat(portal.registerKiosk("KIOSK-B")).isNotBlank();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
