@@ -522,6 +522,10 @@ public final class PortalServer implements AutoCloseable {
                     .withErrors(request.problems()));
         }
         ownKiosk(kioskId, request.kioskId());
+        // A kiosk rates the application just filed on it; another kiosk's number would pin a 差评 on that hall.
+        if (request.receiptNumber() != null) {
+            ownReceipt(kioskId, request.receiptNumber());
+        }
         answer(ctx, store.rate(kioskId, key, request));
     }
 

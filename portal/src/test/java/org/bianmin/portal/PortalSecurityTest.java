@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.PublishRequest;
+import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -423,6 +425,23 @@ class PortalSecurityTest {
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "plain")
                 .POST(jsonBody(submission("GL-20261121-0001", creds.kioskId())))).statusCode())
                 .as("'GL' is no kiosk id, so the number is nobody's").isEqualTo(201);
+    }
+
+    /** A kiosk rates the application just filed on it: a rating naming another kiosk's receipt is refused. */
+    @Test
+    void aKioskCannotRateAnotherKiosksReceipt() throws Exception {
+        String other = portal.registerKiosk("GL-0002");
+        RatingRequest poor = new RatingRequest(creds.kioskId(), ITEM, "GL-0002-20261121-0001B", 1,
+                List.of(RatingReason.ATTITUDE), null, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"));
+        HttpResponse<byte[]> forged = send(kiosk(ApiPaths.RATINGS, creds.kioskToken())
+                .header(ApiPaths.IDEMPOTENCY_KEY, "r1").POST(jsonBody(poor)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(problemType(forged)).isEqualTo("urn:bianmin:problem:forbidden");
+        assertThat(portal.store().count("rating")).isZero();
+        RatingRequest own = new RatingRequest("GL-0002", ITEM, "GL-0002-20261121-0001B", 1,
+                List.of(RatingReason.ATTITUDE), null, poor.ratedAt());
+        assertThat(send(kiosk(ApiPaths.RATINGS, other).header(ApiPaths.IDEMPOTENCY_KEY, "r2").POST(jsonBody(own)))
+                .statusCode()).as("the kiosk the number names").isEqualTo(201);
     }
 
     /**
