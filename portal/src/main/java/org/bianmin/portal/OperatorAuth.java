@@ -80,20 +80,35 @@ final class OperatorAuth {
      * with its CSRF token. {@code formToken} is the token from the request's form body, if it has one.
      */
     Operator authorizeChange(Context ctx, Optional<String> formToken) {
+        Operator operator = authorizeSender(ctx);
+        checkCsrfToken(ctx, operator, formToken);
+        return operator;
+    }
+
+    /**
+     * The first half of {@link #authorizeChange}, for a route whose CSRF token travels in its form body: who sends,
+     * and for a browser that it is this portal's own page — all from the headers, so a stranger's or another site's
+     * post is refused before its body is read. {@link #checkCsrfToken} then checks the body's token.
+     */
+    Operator authorizeSender(Context ctx) {
         Operator operator = authenticate(ctx);
-        if (operator.via() == Via.BEARER) {
-            return operator;
-        }
-        if (!fromOwnPage(ctx)) {
+        if (operator.via() == Via.BASIC && !fromOwnPage(ctx)) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "cross-site or origin-less browser request refused; use the operator page");
+        }
+        return operator;
+    }
+
+    /** The second half of {@link #authorizeChange}: a browser's request carries its page's CSRF token. */
+    void checkCsrfToken(Context ctx, Operator operator, Optional<String> formToken) {
+        if (operator.via() == Via.BEARER) {
+            return;
         }
         String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).or(() -> formToken).orElse("");
         if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 operator.csrfToken().getBytes(StandardCharsets.UTF_8))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "missing or stale CSRF token; reload the operator page");
         }
-        return operator;
     }
 
     /** The kiosk behind a bearer token; anything else is a bare 401 (no hint whether it exists or was revoked). */

@@ -190,8 +190,21 @@ public final class PortalServer implements AutoCloseable {
         return current == null ? 0 : current.published().version();
     }
 
-    /** Registers (or re-keys) a kiosk and returns its bearer token. */
+    /**
+     * Registers (or re-keys) a kiosk and returns its bearer token. Kiosk ids are unique ignoring case: receipt
+     * numbers name their kiosk in upper case and belong to it ignoring case ({@link #ownReceipt}), so with both
+     * {@code kiosk-a} and {@code KIOSK-A} registered either could take the other's numbers. A second id that
+     * differs from a registered one only in case is refused ({@code 409 conflict}); re-keying a registered id
+     * always works (also for such pairs that a database from before this rule holds).
+     */
     public String registerKiosk(String kioskId) {
+        List<String> ids = store.kiosks().stream().map(org.bianmin.protocol.api.KioskSummary::kioskId).toList();
+        Optional<String> clash = ids.contains(kioskId) ? Optional.empty()
+                : ids.stream().filter(id -> id.equalsIgnoreCase(kioskId)).findFirst();
+        if (clash.isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "kiosk " + clash.get()
+                    + " is registered already; kiosk ids differ in more than case");
+        }
         return store.registerKiosk(kioskId);
     }
 
@@ -284,6 +297,7 @@ public final class PortalServer implements AutoCloseable {
         config.http.maxRequestSize = BodyLimit.PUBLISH.bytes();
         config.http.generateEtags = false;
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json)));
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} kiosk={} {}ms", ctx.method(), ctx.path(),
                 ctx.statusCode(), Optional.ofNullable(ctx.attribute(KIOSK)).orElse("-"), Math.round(ms)));
         var routes = config.routes;
@@ -342,7 +356,7 @@ public final class PortalServer implements AutoCloseable {
                 throw new ProblemException(Problem.of(ProblemType.VALIDATION, "registration rejected")
                         .withErrors(List.of("kioskId: 3-40 characters A-Z, a-z, 0-9 or '-'")));
             }
-            ctx.status(201).json(new KioskCredential(kioskId, store.registerKiosk(kioskId)));
+            ctx.status(201).json(new KioskCredential(kioskId, registerKiosk(kioskId)));
         });
         routes.post(ApiPaths.OPERATOR_KIOSKS + "/{kioskId}/revoke", ctx -> {
             change(ctx);
@@ -368,8 +382,9 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get(OperatorPage.STYLESHEET, ctx -> SecurityHeaders.css(ctx, OperatorPage.stylesheet()));
         routes.post("/operator/submissions/{receipt}", ctx -> {
+            OperatorAuth.Operator operator = auth.authorizeSender(ctx);
             Map<String, String> form = OperatorPage.form(BodyLimit.FORM.read(ctx));
-            auth.authorizeChange(ctx, Optional.ofNullable(form.get(OperatorAuth.CSRF_FIELD)));
+            auth.checkCsrfToken(ctx, operator, Optional.ofNullable(form.get(OperatorAuth.CSRF_FIELD)));
             SubmissionState to = parseState(form.get("state"));
             advance(ctx.pathParam("receipt"), to, form.get("note"));
             ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -527,6 +542,10 @@ public final class PortalServer implements AutoCloseable {
                     .withErrors(request.problems()));
         }
         ownKiosk(kioskId, request.kioskId());
+        // A kiosk rates the application just filed on it; another kiosk's number would pin a 差评 on that hall.
+        if (request.receiptNumber() != null) {
+            ownReceipt(kioskId, request.receiptNumber());
+        }
         answer(ctx, store.rate(kioskId, key, request));
     }
 
@@ -686,7 +705,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     /** Javalin's own refusals (no route, body too large…) mapped onto our problem types. */
-    private static ProblemType typeFor(int status) {
+    static ProblemType typeFor(int status) {
         return switch (status) {
             case 401 -> ProblemType.UNAUTHORIZED;
             case 403 -> ProblemType.FORBIDDEN;

@@ -1,6 +1,8 @@
 package org.bianmin.portal;
 
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The headers that keep browsers from misusing the portal's answers: no framing (clickjacking the operator page's
@@ -17,13 +19,17 @@ final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    /** What every answer carries, Javalin's routes and Jetty's own refusals ({@link ProblemErrorHandler}) alike. */
+    static final List<Map.Entry<String, String>> BASELINE = List.of(
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-Frame-Options", "DENY"),
+            Map.entry("Referrer-Policy", "no-referrer"),
+            Map.entry("Content-Security-Policy", API_POLICY),
+            Map.entry("Cache-Control", "no-store"));
+
     /** Set before every route; routes that may be cached (the catalogue files) replace Cache-Control. */
     static void baseline(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", API_POLICY)
-                .header("Cache-Control", "no-store");
+        BASELINE.forEach(h -> ctx.header(h.getKey(), h.getValue()));
     }
 
     /** Answers with an HTML page (UTF-8, declared in the header as well as the page). */

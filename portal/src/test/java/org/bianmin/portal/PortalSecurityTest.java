@@ -20,6 +20,8 @@ import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.PublishRequest;
+import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.protocol.api.RatingRequest;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
@@ -307,6 +309,53 @@ class PortalSecurityTest {
                 .as("the catalogue stays revalidatable by ETag").hasValue("no-cache");
     }
 
+    /**
+     * The operator page's form route read and parsed its body before it knew who sent it: a stranger got 413 or
+     * 400 (a malformed form) instead of 401, another site's page 400 instead of 403. Now the headers decide first.
+     */
+    @Test
+    void theFormRouteRefusesStrangersAndOtherSitesBeforeReadingTheBody() throws Exception {
+        String path = "/operator/submissions/RCPT-000001";
+        String form = "application/x-www-form-urlencoded";
+        byte[] malformed = "state=%zz".getBytes(StandardCharsets.UTF_8);
+        byte[] tooLarge = new byte[BodyLimit.FORM.bytes() + 1];
+        for (byte[] body : List.of(malformed, tooLarge)) {
+            HttpResponse<byte[]> stranger = send(request(path, form, "POST", body));
+            assertThat(stranger.statusCode()).isEqualTo(401);
+            assertThat(problemType(stranger)).isEqualTo("urn:bianmin:problem:unauthorized");
+            assertRefused(request(path, form, "POST", body).header("Authorization", basic()).header("Origin", EVIL)
+                    .header("Sec-Fetch-Site", "cross-site"));
+        }
+        assertThat(portal.store().status("RCPT-000001").orElseThrow().state().name()).isEqualTo("RECEIVED");
+    }
+
+    /** Requests Jetty refuses before any route: they were an HTML page of Jetty's without the security headers. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/operator/%2e%2e/%2e%2e/etc/passwd",
+        "/operator/operator.css%00"})
+    void requestsJettyRefusesBeforeAnyRouteGetAProblemWithTheSecurityHeaders(String path) throws Exception {
+        HttpResponse<byte[]> r = send(request(path, null, "GET", null).header("Authorization", basic()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(problemType(r)).isEqualTo("urn:bianmin:problem:bad-request");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void aRequestWhoseHeadersJettyCannotAcceptGetsAProblemWithTheSecurityHeaders() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /operator HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "x".repeat(64 * 1024)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 431").containsIgnoringCase("X-Frame-Options: DENY")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                    .containsIgnoringCase("Content-Type: " + ApiPaths.PROBLEM_JSON).doesNotContain("<html");
+        }
+    }
+
     @Test
     void eachRouteRefusesBodiesOverItsLimitWithoutStoringThem() throws Exception {
         Heartbeat beat = new Heartbeat(creds.kioskId(), "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
@@ -383,6 +432,48 @@ class PortalSecurityTest {
         assertThat(send(kiosk(ApiPaths.SUBMISSIONS, creds.kioskToken()).header(ApiPaths.IDEMPOTENCY_KEY, "plain")
                 .POST(jsonBody(submission("GL-20261121-0001", creds.kioskId())))).statusCode())
                 .as("'GL' is no kiosk id, so the number is nobody's").isEqualTo(201);
+    }
+
+    /** A kiosk rates the application just filed on it: a rating naming another kiosk's receipt is refused. */
+    @Test
+    void aKioskCannotRateAnotherKiosksReceipt() throws Exception {
+        String other = portal.registerKiosk("GL-0002");
+        RatingRequest poor = new RatingRequest(creds.kioskId(), ITEM, "GL-0002-20261121-0001B", 1,
+                List.of(RatingReason.ATTITUDE), null, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"));
+        HttpResponse<byte[]> forged = send(kiosk(ApiPaths.RATINGS, creds.kioskToken())
+                .header(ApiPaths.IDEMPOTENCY_KEY, "r1").POST(jsonBody(poor)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(problemType(forged)).isEqualTo("urn:bianmin:problem:forbidden");
+        assertThat(portal.store().count("rating")).isZero();
+        RatingRequest own = new RatingRequest("GL-0002", ITEM, "GL-0002-20261121-0001B", 1,
+                List.of(RatingReason.ATTITUDE), null, poor.ratedAt());
+        assertThat(send(kiosk(ApiPaths.RATINGS, other).header(ApiPaths.IDEMPOTENCY_KEY, "r2").POST(jsonBody(own)))
+                .statusCode()).as("the kiosk the number names").isEqualTo(201);
+    }
+
+    /**
+     * Receipt numbers belong to the kiosk they name ignoring case, so two kiosks whose ids differ only in case
+     * could take each other's numbers ({@code kiosk-a} filed {@code KIOSK-A}'s next number: 201, and KIOSK-A's
+     * application failed 409 for good). Such a second id is refused at registration; re-keying a kiosk still works.
+     */
+    @Test
+    void aKioskIdThatDiffersFromARegisteredOneOnlyInCaseIsRefused() throws Exception {
+        HttpResponse<byte[]> variant = send(request(ApiPaths.OPERATOR_KIOSKS, "application/json", "POST",
+                json.writeValueAsBytes(Map.of("kioskId", "KIOSK-A")))
+                .header("Authorization", "Bearer " + creds.operatorToken()));
+        assertThat(variant.statusCode()).isEqualTo(409);
+        assertThat(problemType(variant)).isEqualTo("urn:bianmin:problem:conflict");
+        assertThat(portal.store().kiosks()).noneMatch(k -> k.kioskId().equals("KIOSK-A"));
+        assertThat(send(request(ApiPaths.OPERATOR_KIOSKS, "application/json", "POST",
+                json.writeValueAsBytes(Map.of("kioskId", "kiosk-a")))
+                .header("Authorization", "Bearer " + creds.operatorToken())).statusCode())
+                .as("re-keying the registered id").isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.registerKiosk("Kiosk-B"))
+                .isInstanceOf(ProblemException.class);
+        // A pair a database from before the rule holds: each of the two can still be re-keyed.
+        portal.store().registerKiosk("KIOSK-B");
+        assertThat(portal.registerKiosk("kiosk-b")).isNotBlank();
+        assertThat(portal.registerKiosk("KIOSK-B")).isNotBlank();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
