@@ -91,9 +91,11 @@ public final class JourneyViews {
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
                         keypad.target(field, keypadMode(e.field().type()));
-                        Widgets.reveal(field);
                     }
                 });
+                // On a tap, not on focus: the scene focuses the first field as the form opens, and scrolling to it
+                // then would hide the title and the fields above it.
+                field.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, ev -> Widgets.reveal(field));
                 input = field;
             }
             Label error = Widgets.label("", "error");
@@ -166,9 +168,11 @@ public final class JourneyViews {
                 Widgets.label(m.get("receipt.scanHint"), "muted")),
                 Widgets.qr(vm.trackingPayload(), 240, "receipt-qr"));
         body.setAlignment(Pos.CENTER_LEFT);
-        page.getChildren().addAll(body, paper, card,
-                Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
-        return Widgets.page(page);
+        page.getChildren().addAll(body, paper, card);
+        // 完成 stays in reach at the bottom however tall the receipt is on this screen.
+        HBox actions = new HBox(Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
+        actions.getStyleClass().add("action-bar");
+        return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
     public static Node rating(RatingViewModel vm, Messages m) {

@@ -44,11 +44,19 @@ public final class Touch {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Whether the whole node lies inside the window and inside the viewport of every page it is on. */
-    private static boolean shown(Node node) {
+    /**
+     * Whether the whole node lies inside the window (the frame, when a larger screen is drawn scaled down into it)
+     * and inside the viewport of every page it is on.
+     */
+    static boolean shown(Node node) {
         Bounds b = node.localToScene(node.getLayoutBounds());
         Scene scene = node.getScene();
-        if (b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > scene.getWidth() || b.getMaxY() > scene.getHeight()) {
+        Node frame = scene.getRoot() instanceof javafx.scene.Group group ? group.getChildren().getFirst()
+                : scene.getRoot();
+        Bounds window = frame.localToScene(frame.getLayoutBounds());
+        if (b.getMinX() < Math.max(0, window.getMinX()) || b.getMinY() < Math.max(0, window.getMinY())
+                || b.getMaxX() > Math.min(scene.getWidth(), window.getMaxX())
+                || b.getMaxY() > Math.min(scene.getHeight(), window.getMaxY())) {
             return false;
         }
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
