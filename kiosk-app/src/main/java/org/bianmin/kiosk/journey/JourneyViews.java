@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.ActionBar;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.api.RatingReason;
@@ -61,6 +62,7 @@ public final class JourneyViews {
         grid.getStyleClass().add("spaced");
         int row = 0;
         Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS, vm.ime());
+        TextField first = null;
         for (FormViewModel.Entry e : vm.entries()) {
             Label label = Widgets.label(e.field().label() + (e.field().required() ? " *" : ""), "detail-label");
             Node input;
@@ -77,6 +79,7 @@ public final class JourneyViews {
                     ToggleButton b = new ToggleButton(option);
                     b.getStyleClass().add("choice");
                     b.setToggleGroup(group);
+                    b.setFocusTraversable(false); // see the text fields below
                     b.setSelected(option.equals(e.valueProperty().get()));
                     b.setOnAction(ev -> e.valueProperty().set(b.isSelected() ? option : ""));
                     choices.getChildren().add(b);
@@ -93,9 +96,12 @@ public final class JourneyViews {
                         keypad.target(field, keypadMode(e.field().type()));
                     }
                 });
-                // On a tap, not on focus: the scene focuses the first field as the form opens, and scrolling to it
-                // then would hide the title and the fields above it.
+                // Scrolled to on a tap, never by focus alone: as the form opens the page must show its title and first
+                // fields. Hence no focus traversal either: the scene would focus the first traversable field itself
+                // and its page would scroll to it; the form focuses its first field itself instead, without a scroll.
                 field.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, ev -> Widgets.reveal(field));
+                field.setFocusTraversable(false);
+                first = first == null ? field : first;
                 input = field;
             }
             Label error = Widgets.label("", "error");
@@ -109,13 +115,12 @@ public final class JourneyViews {
             grid.addRow(row++, label, new VBox(input, error));
         }
         page.getChildren().add(grid);
+        if (first != null) {
+            javafx.application.Platform.runLater(first::requestFocus);
+        }
         // Keypad and "next" stay in reach at the bottom however long the form is.
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox actions = new HBox(24, keypad.node(), gap, Widgets.button("form-next", m.get("form.next"), "next",
+        ActionBar actions = new ActionBar(keypad.node(), Widgets.button("form-next", m.get("form.next"), "next",
                 vm::next));
-        actions.getStyleClass().add("action-bar");
-        actions.setAlignment(Pos.CENTER_LEFT);
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
@@ -143,8 +148,9 @@ public final class JourneyViews {
         Label error = Widgets.label("", "error");
         error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get().isEmpty() ? "" : m.get(vm.errorProperty().get()), vm.errorProperty()));
-        page.getChildren().addAll(grid, submit, error);
-        return Widgets.page(page);
+        page.getChildren().addAll(grid, error);
+        // 提交 stays in reach at the bottom however many lines the review has.
+        return new BorderPane(Widgets.page(page), null, null, new ActionBar(null, submit), null);
     }
 
     public static Node receipt(ReceiptViewModel vm, Messages m) {
@@ -170,8 +176,8 @@ public final class JourneyViews {
         body.setAlignment(Pos.CENTER_LEFT);
         page.getChildren().addAll(body, paper, card);
         // 完成 stays in reach at the bottom however tall the receipt is on this screen.
-        HBox actions = new HBox(Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
-        actions.getStyleClass().add("action-bar");
+        ActionBar actions = new ActionBar(null, Widgets.button("receipt-finish", m.get("receipt.finish"), "primary",
+                vm::finish));
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
@@ -249,13 +255,9 @@ public final class JourneyViews {
         render.run();
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
         // The comment keypad, send and skip stay in reach at the bottom however many reasons there are.
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         VBox buttons = new VBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary",
                 vm::skip));
-        HBox actions = new HBox(24, keys, gap, buttons);
-        actions.getStyleClass().add("action-bar");
-        return new BorderPane(Widgets.page(page), null, null, actions, null);
+        return new BorderPane(Widgets.page(page), null, null, new ActionBar(keys, buttons), null);
     }
 
     private static Keypad.Mode keypadMode(org.bianmin.protocol.catalogue.FormDefinition.FieldType type) {

@@ -95,11 +95,12 @@ class ElderModeUiTest extends FxRobot {
             case IDENTIFY -> List.of(".page-title", ".guidance", "#demo-place-card");
             // Opens at the top: the title, the intro and the first field (the name read from the card).
             case FORM_OPENED -> List.of(".page-title", ".form .detail-label", ".form .prefilled", "#form-next");
-            case FORM -> List.of("#field-mailAddress", "#key-Q", "#candidate-0", "#key-backspace", "#form-next");
+            case FORM -> List.of("#field-mailAddress", ".pinyin", "#key-Q", "#key-backspace", "#form-next");
             case CONSENT -> List.of(".page-title", "#consent-agree", "#consent-decline");
             case REVIEW -> List.of(".page-title", "#review-submit");
             case RECEIPT -> List.of(".page-title", "#receipt-number", "#receipt-finish");
-            case RATING -> List.of("#rating-2", "#rating-comment", "#key-Q", "#rating-submit", "#rating-skip");
+            // Typing a comment: the pinyin keypad leaves room for the comment field, not for the levels above it.
+            case RATING -> List.of("#rating-comment", ".pinyin", "#key-Q", "#rating-submit", "#rating-skip");
             case PROGRESS -> List.of("#progress-field", "#progress-lookup", "#key-Q", "#key-backspace");
             case IDLE_DIALOG -> List.of("#idle-dialog .page-title", "#idle-continue");
         };
