@@ -183,7 +183,8 @@ public final class JourneyViews {
 
     public static Node rating(RatingViewModel vm, Messages m) {
         VBox page = page(m.get("rating.title"), "rating");
-        HBox levels = new HBox(12);
+        // Wraps on a narrow (portrait) screen instead of cutting the levels' names short.
+        FlowPane levels = new FlowPane();
         levels.getStyleClass().add("rating-levels");
         // The toggles show the view-model's choices, on every build and after every tap: a redraw (language, elder
         // mode, a notice) keeps them, and one tap always flips what the citizen sees.

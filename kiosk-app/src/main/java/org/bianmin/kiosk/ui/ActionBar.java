@@ -2,6 +2,7 @@ package org.bianmin.kiosk.ui;
 
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
@@ -47,12 +48,19 @@ public final class ActionBar extends Pane {
         return n != null && n.isManaged();
     }
 
+    /** The width a part takes: its preferred width, never under its minimum (a button's CSS min-width). */
     private static double width(Node n) {
-        return shown(n) ? n.prefWidth(-1) : 0;
+        return shown(n) ? Math.max(n.minWidth(-1), n.prefWidth(-1)) : 0;
     }
 
     private static double height(Node n) {
-        return shown(n) ? n.prefHeight(-1) : 0;
+        return shown(n) ? Math.max(n.minHeight(-1), n.prefHeight(-1)) : 0;
+    }
+
+    /** Its height depends on its width (stacked when narrow): parents must ask with the width they give it. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     private boolean sideBySide(double width) {
