@@ -12,7 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.bianmin.device.idcard.CardFiles;
 import org.bianmin.device.idcard.IdentityCard;
 import org.bianmin.device.scanner.PayloadRules;
@@ -40,7 +40,8 @@ public final class DemoControls {
         card.setFocusTraversable(false);
         Label label = Widgets.line("", "demo-label");
         label.textProperty().bind(text(m, () -> "demo.label"));
-        HBox bar = new HBox(label, card,
+        // Wraps on a narrow (portrait) screen instead of cutting its labels short.
+        FlowPane bar = new FlowPane(label, card,
                 button("demo-place-card", m, "demo.placeCard", () -> devices.placeCard(sample(card.getValue()))),
                 button("demo-remove-card", m, "demo.removeCard", devices::removeCard),
                 button("demo-scan-eid", m, "demo.scanEid", () -> scanned.accept(eidCode(demo, card.getValue()))),

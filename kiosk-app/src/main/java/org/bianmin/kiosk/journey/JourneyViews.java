@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ui.ActionBar;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.api.RatingReason;
@@ -62,6 +63,7 @@ public final class JourneyViews {
         grid.getStyleClass().add("spaced");
         int row = 0;
         Keypad keypad = new Keypad(m, Keypad.Mode.DIGITS, vm.ime());
+        TextField first = null;
         for (FormViewModel.Entry e : vm.entries()) {
             Label label = Widgets.label(m.show(Content.label(e.field())) + (e.field().required() ? " *" : ""),
                     "detail-label");
@@ -81,6 +83,7 @@ public final class JourneyViews {
                     b.setId("choice-" + e.field().key() + "-" + e.field().options().indexOf(option));
                     b.getStyleClass().add("choice");
                     b.setToggleGroup(group);
+                    b.setFocusTraversable(false); // see the text fields below
                     b.setSelected(option.equals(e.valueProperty().get()));
                     b.setOnAction(ev -> e.valueProperty().set(b.isSelected() ? option : ""));
                     choices.getChildren().add(b);
@@ -95,9 +98,14 @@ public final class JourneyViews {
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
                         keypad.target(field, keypadMode(e.field().type()));
-                        Widgets.reveal(field);
                     }
                 });
+                // Scrolled to on a tap, never by focus alone: as the form opens the page must show its title and first
+                // fields. Hence no focus traversal either: the scene would focus the first traversable field itself
+                // and its page would scroll to it; the form focuses its first field itself instead, without a scroll.
+                field.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, ev -> Widgets.reveal(field));
+                field.setFocusTraversable(false);
+                first = first == null ? field : first;
                 input = field;
             }
             Label error = Widgets.label("", "error");
@@ -111,13 +119,12 @@ public final class JourneyViews {
             grid.addRow(row++, label, new VBox(input, error));
         }
         page.getChildren().add(grid);
+        if (first != null) {
+            javafx.application.Platform.runLater(first::requestFocus);
+        }
         // Keypad and "next" stay in reach at the bottom however long the form is.
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox actions = new HBox(24, keypad.node(), gap, Widgets.button("form-next", m.get("form.next"), "next",
+        ActionBar actions = new ActionBar(keypad.node(), Widgets.button("form-next", m.get("form.next"), "next",
                 vm::next));
-        actions.getStyleClass().add("action-bar");
-        actions.setAlignment(Pos.CENTER_LEFT);
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
@@ -145,8 +152,9 @@ public final class JourneyViews {
         Label error = Widgets.label("", "error");
         error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get().isEmpty() ? "" : m.get(vm.errorProperty().get()), vm.errorProperty()));
-        page.getChildren().addAll(grid, submit, error);
-        return Widgets.page(page);
+        page.getChildren().addAll(grid, error);
+        // 提交 stays in reach at the bottom however many lines the review has.
+        return new BorderPane(Widgets.page(page), null, null, new ActionBar(null, submit), null);
     }
 
     public static Node receipt(ReceiptViewModel vm, Messages m) {
@@ -171,9 +179,11 @@ public final class JourneyViews {
                 Widgets.label(m.get("receipt.scanHint"), "muted")),
                 Widgets.qr(vm.trackingPayload(), 240, "receipt-qr"));
         body.setAlignment(Pos.CENTER_LEFT);
-        page.getChildren().addAll(body, paper, card,
-                Widgets.button("receipt-finish", m.get("receipt.finish"), "primary", vm::finish));
-        return Widgets.page(page);
+        page.getChildren().addAll(body, paper, card);
+        // 完成 stays in reach at the bottom however tall the receipt is on this screen.
+        ActionBar actions = new ActionBar(null, Widgets.button("receipt-finish", m.get("receipt.finish"), "primary",
+                vm::finish));
+        return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
     /** The receipt's status line, in the words the roll prints ({@link org.bianmin.receipt.Receipt.Status}). */
@@ -185,7 +195,8 @@ public final class JourneyViews {
 
     public static Node rating(RatingViewModel vm, Messages m) {
         VBox page = page(m.get("rating.title"), "rating");
-        HBox levels = new HBox(12);
+        // Wraps on a narrow (portrait) screen instead of cutting the levels' names short.
+        FlowPane levels = new FlowPane();
         levels.getStyleClass().add("rating-levels");
         // The toggles show the view-model's choices, on every build and after every tap: a redraw (language, elder
         // mode, a notice) keeps them, and one tap always flips what the citizen sees.
@@ -257,13 +268,9 @@ public final class JourneyViews {
         render.run();
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
         // The comment keypad, send and skip stay in reach at the bottom however many reasons there are.
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         VBox buttons = new VBox(16, submit, Widgets.button("rating-skip", m.get("rating.skip"), "secondary",
                 vm::skip));
-        HBox actions = new HBox(24, keys, gap, buttons);
-        actions.getStyleClass().add("action-bar");
-        return new BorderPane(Widgets.page(page), null, null, actions, null);
+        return new BorderPane(Widgets.page(page), null, null, new ActionBar(keys, buttons), null);
     }
 
     private static Keypad.Mode keypadMode(org.bianmin.protocol.catalogue.FormDefinition.FieldType type) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -99,10 +100,19 @@ public final class ProgressViewModel implements Screen {
 
     private void poll() {
         CardLookup c = byCard.orElseThrow();
-        reading = c.devices().submit(() -> {
+        onReader(c, () -> {
             ReadResult result = c.reader().read(READ_WINDOW);
             ui.execute(() -> read(result));
         });
+    }
+
+    /** A read or a wait for removal on the reader's thread; none once the kiosk has shut that thread down. */
+    private void onReader(CardLookup c, Runnable work) {
+        try {
+            reading = c.devices().submit(work);
+        } catch (RejectedExecutionException closing) {
+            active = false; // the kiosk is closing: a card answer that came in meanwhile asks for nothing more
+        }
     }
 
     void read(ReadResult result) {
@@ -135,7 +145,7 @@ public final class ProgressViewModel implements Screen {
      */
     private void awaitRemoval() {
         CardLookup c = byCard.orElseThrow();
-        reading = c.devices().submit(() -> {
+        onReader(c, () -> {
             IdCardReader.Removal removal = c.reader().awaitRemoval(REMOVAL_WAIT);
             ui.execute(() -> {
                 if (!active || removal == IdCardReader.Removal.CANCELLED) {

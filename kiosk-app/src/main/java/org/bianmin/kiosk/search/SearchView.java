@@ -26,6 +26,21 @@ public final class SearchView {
         VBox top = new VBox(field, keypad.node());
         top.getStyleClass().add("search-top");
         pane.setTop(top);
+        // On a wide screen the keypad stands beside the results: above them it left no room for a single result
+        // in elder mode at 1080 px. Beside only when the results keep most of the width, or their rows would be cut
+        // short; on a portrait screen there is room above.
+        VBox side = new VBox();
+        side.getStyleClass().add("search-side");
+        javafx.beans.InvalidationListener place = o -> {
+            double keys = keypad.node().prefWidth(-1);
+            boolean beside = pane.getWidth() > pane.getHeight() && keys < pane.getWidth() * 0.45;
+            if (beside != (pane.getLeft() == side)) {
+                (beside ? side : top).getChildren().add(keypad.node());
+                pane.setLeft(beside ? side : null);
+            }
+        };
+        pane.widthProperty().addListener(place);
+        pane.heightProperty().addListener(place);
         Runnable results = () -> pane.setCenter(vm.queryProperty().get().isBlank()
                 ? Widgets.page(hint(m))
                 : ItemListView.build(vm.resultsProperty().get(), m));

@@ -108,6 +108,8 @@ public final class KioskShell {
         Button elder = Widgets.button("elder-mode", m.get(session.elderMode() ? "shell.elder.off" : "shell.elder.on"),
                 "language", () -> session.elderModeProperty().set(!session.elderMode()));
         switches.getChildren().add(elder);
+        // A narrow (portrait) screen squeezes the titles, which wrap, never the switches into "…".
+        switches.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(Widgets.label(m.get("app.title"), "app-title"),
                 Widgets.label(m.show(identity.hallName()) + " · " + m.get("app.subtitle"), "app-subtitle"));
         HBox header = new HBox(titles, grow(), switches);

@@ -18,14 +18,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Walks every citizen screen of the demo assembly by touch, stopping on each for a test's checks: home, a
  * department's item list, search, item detail, identify (the demo bar lays the sample card on the simulated reader),
- * the form (filled on the on-screen keypad), consent, review, receipt, a poor rating with its reasons and comment
- * keypad, progress lookup by the card (taken after the visit and placed again), and the idle countdown over it.
+ * the form as it opens and once filled on the on-screen keypad, consent, review, receipt, a poor rating with its
+ * reasons and comment keypad, progress lookup by the card (taken after the visit and placed again), and the idle
+ * countdown over it.
  */
 public final class CitizenWalk {
 
     /** The screens, in the order the walk reaches them. */
     public enum Stop {
-        HOME, ITEM_LIST, SEARCH, ITEM_DETAIL, IDENTIFY, FORM, CONSENT, REVIEW, RECEIPT, RATING, PROGRESS, IDLE_DIALOG
+        HOME, ITEM_LIST, SEARCH, ITEM_DETAIL, IDENTIFY, FORM_OPENED, FORM, CONSENT, REVIEW, RECEIPT, RATING, PROGRESS, IDLE_DIALOG
     }
 
     /** What a test does on each screen; it may act too (switch the language), as long as it stays on the screen. */
@@ -107,6 +108,7 @@ public final class CitizenWalk {
 
         touch.tap("#demo-place-card");
         touch.waitFor("#journey-form");
+        check.at(Stop.FORM_OPENED);
         touch.tap("#field-phone");
         for (char c : PHONE.toCharArray()) {
             touch.tap("#key-" + c);

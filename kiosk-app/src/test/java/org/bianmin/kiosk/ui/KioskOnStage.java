@@ -3,15 +3,21 @@ package org.bianmin.kiosk.ui;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Platform;
+import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.scene.transform.Scale;
 import org.bianmin.kiosk.app.Kiosk;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.testfx.api.FxToolkit;
 
-/** The assembled kiosk in a 1000 × 1000 window on the headless platform, for TestFX tests to drive. */
+/** The assembled kiosk in a window (1000 × 1000 unless told) on the headless platform, for TestFX tests to drive. */
 public final class KioskOnStage {
+
+    /** JavaFX's headless platform has one 1000 × 1000 screen; a larger window cannot be drawn on it. */
+    private static final double HEADLESS_SCREEN = 1000;
 
     private KioskOnStage() {}
 
@@ -20,20 +26,45 @@ public final class KioskOnStage {
         return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone());
     }
 
+    /** The same on a window of the given size, as a kiosk's screen of that size would show it. */
+    public static Kiosk open(Path data, boolean demo, double width, double height) throws Exception {
+        return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone(), width, height);
+    }
+
     /** The same with a given config (written to config.json first, as the application does) and clock. */
     public static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock) throws Exception {
+        return open(data, config, demo, clock, 1000, 1000);
+    }
+
+    private static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock, double width, double height)
+            throws Exception {
         FxToolkit.registerPrimaryStage();
         DataDirectory dir = new DataDirectory(data).ensureExists();
         new ConfigStore(dir.config()).save(config);
         Kiosk kiosk = Kiosk.open(dir, config, demo, clock);
         FxToolkit.setupStage(stage -> {
             KioskShell shell = kiosk.show(Platform::runLater);
-            Scene scene = new Scene(shell.root(), 1000, 1000);
+            Scene scene = width <= HEADLESS_SCREEN && height <= HEADLESS_SCREEN
+                    ? new Scene(shell.root(), width, height) : scaledDown(shell.root(), width, height);
             scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
         });
         return kiosk;
+    }
+
+    /**
+     * A kiosk screen larger than the headless platform's: the frame is laid out at the screen's full size (sizes,
+     * fonts and viewports are those of that screen) and drawn scaled down to fit the platform's screen.
+     */
+    private static Scene scaledDown(Region frame, double width, double height) {
+        frame.getStyleClass().add("root"); // the theme's root rules (root font, palette, elder mode) apply to it
+        frame.setMinSize(width, height);
+        frame.setPrefSize(width, height);
+        frame.setMaxSize(width, height);
+        double scale = HEADLESS_SCREEN / Math.max(width, height);
+        frame.getTransforms().add(new Scale(scale, scale));
+        return new Scene(new Group(frame), width * scale, height * scale);
     }
 
     public static void close(Kiosk kiosk) throws Exception {

@@ -132,7 +132,7 @@ final class ScreenTexts {
                     "detail.section.materials", "detail.section.time", "detail.section.where", "detail.section.basis",
                     "detail.fee", "detail.kiosk.yes", "detail.apply");
             case IDENTIFY -> List.of("identify.place", "identify.eid");
-            case FORM -> List.of("form.intro", "form.next", "keypad.backspace", "keypad.clear");
+            case FORM_OPENED, FORM -> List.of("form.intro", "form.next", "keypad.backspace", "keypad.clear");
             case CONSENT -> List.of("consent.title", "consent.agree", "consent.decline");
             case REVIEW -> List.of("review.title", "review.item", "review.submit", "card.gender." + card.gender());
             case RECEIPT -> List.of("receipt.title", "receipt.number", "receipt.scanHint", "receipt.takeCard",
@@ -157,7 +157,7 @@ final class ScreenTexts {
             case SEARCH -> List.of(m.get("search.title", CitizenWalk.QUERY));
             case IDENTIFY -> List.of(m.get("identify.accepted", ((IdentifyViewModel) screen).acceptedCards().stream()
                     .map(c -> m.of("card", c)).collect(Collectors.joining(" / "))));
-            case FORM -> List.of(m.get("card.gender." + card.gender()) + "  " + m.get("form.fromCard"));
+            case FORM_OPENED, FORM -> List.of(m.get("card.gender." + card.gender()) + "  " + m.get("form.fromCard"));
             case CONSENT -> List.of(m.get("consent.body", m.show(Content.name(walk.item()))));
             case RECEIPT -> List.of(m.of("receipt.paper", ((ReceiptViewModel) screen).paperProperty().get()),
                     ((ReceiptViewModel) screen).status().text(m.language().locale()));

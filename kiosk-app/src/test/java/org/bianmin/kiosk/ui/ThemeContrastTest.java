@@ -10,12 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * WCAG 2.2 contrast of the theme's text/background pairs, read from the stylesheet itself: ≥ 4.5:1 in the
- * standard theme, ≥ 7:1 in the elder (high-contrast) theme.
+ * standard theme, ≥ 7:1 in the elder (high-contrast) theme; and, from the colours JavaFX paints, ≥ 4.5:1 for the text
+ * of disabled controls and placeholders and ≥ 3:1 for the focus ring against the page.
  */
 class ThemeContrastTest {
 
@@ -60,6 +81,130 @@ class ThemeContrastTest {
             assertThat(contrast(colour(palette, pair[1]), colour(palette, pair[2])))
                     .as(pair[0] + ": " + pair[1] + " on " + pair[2]).isGreaterThanOrEqualTo(4.5);
         }
+    }
+
+    /**
+     * What the stylesheet alone cannot tell: the colours JavaFX really paints once the theme is applied over its
+     * built-in one (modena), for the states a citizen meets: a disabled button (modena fades every disabled node to
+     * 40 % opacity, and opacity multiplies down the tree), a field's placeholder, focused or not (modena's is a 2:1
+     * grey), and the focus ring around the field being typed into (modena's light blue), in both modes, on each
+     * surface such controls sit on.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void disabledPlaceholderAndFocusColoursMeetTheirContrast(boolean elder) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> failures = new ArrayList<>();
+        FxToolkit.setupStage(stage -> {
+            StackPane root = new StackPane();
+            if (elder) {
+                root.getStyleClass().add("elder");
+            }
+            HBox footer = new HBox(disabled(new Button("返回"), "nav"));
+            footer.getStyleClass().add("footer");
+            VBox page = new VBox(disabled(new Button("上一页"), "pager"), disabled(new Button("提交评价"), "primary"),
+                    disabled(new Button("跳过"), "secondary"), disabled(new Button("下一步"), "next"),
+                    disabled(new Button("1"), "key"), disabled(new ToggleButton("满意"), "choice"),
+                    field("如用人单位、学校名称，可不填", "form-field"), field("意见建议（选填）", "form-field"),
+                    field("输入事项名称或拼音首字母", "search-field"));
+            page.getStyleClass().add("journey");
+            HBox actions = new HBox(disabled(new Button("提交评价"), "primary"), disabled(new Button("下一步"), "next"));
+            actions.getStyleClass().add("action-bar");
+            root.getChildren().add(new VBox(page, actions, footer));
+            Scene scene = new Scene(root, 1000, 1000);
+            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.asyncFx(() -> {
+            Parent root = FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            for (Node n : SceneGraph.visible(root, Labeled.class)) {
+                Labeled l = (Labeled) n;
+                if (l.isDisabled()) {
+                    check(failures, "disabled " + SceneGraph.describe(l), painted((Color) l.getTextFill(), l),
+                            painted(surface(l), l), 4.5);
+                }
+            }
+            for (TextField field : SceneGraph.visible(root, TextField.class)) {
+                for (boolean focused : List.of(false, true)) {
+                    (focused ? field : root).requestFocus();
+                    root.applyCss();
+                    root.layout();
+                    String where = SceneGraph.describe(field) + " '" + field.getPromptText() + "'"
+                            + (focused ? " focused" : "");
+                    Text prompt = (Text) field.lookupAll(".text").stream()
+                            .filter(t -> t instanceof Text text && field.getPromptText().equals(text.getText()))
+                            .findFirst().orElse(null);
+                    if (prompt == null || !prompt.isVisible()) {
+                        failures.add(where + ": the placeholder does not show");
+                    } else {
+                        check(failures, "placeholder of " + where, painted((Color) prompt.getFill(), field),
+                                painted(surface(field), field), 4.5);
+                    }
+                    if (focused) {
+                        // The ring is the field's outermost background fill, painted outside its edge on the page.
+                        Color ring = (Color) field.getBackground().getFills().getFirst().getFill();
+                        check(failures, "focus ring of " + where, painted(ring, field),
+                                painted(surface(field.getParent()), field.getParent()), 3.0);
+                    }
+                }
+            }
+        }).get();
+        FxToolkit.cleanupStages();
+        assertThat(failures).as(elder ? "elder mode" : "standard mode").isEmpty();
+    }
+
+    private static <T extends javafx.scene.control.Control> T disabled(T control, String styleClass) {
+        control.getStyleClass().add(styleClass);
+        control.setDisable(true);
+        return control;
+    }
+
+    private static TextField field(String prompt, String styleClass) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.getStyleClass().add(styleClass);
+        return field;
+    }
+
+    private static void check(List<String> failures, String what, Color text, Color background, double minimum) {
+        double ratio = contrast(text, background);
+        if (ratio < minimum) {
+            failures.add(String.format("%s: %s on %s is %.2f:1, under %.1f:1", what, text, background, ratio, minimum));
+        }
+    }
+
+    /** The colour under a node's text: its own innermost opaque background fill, else that of the nearest parent. */
+    private static Color surface(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof Region r && r.getBackground() != null) {
+                List<BackgroundFill> fills = r.getBackground().getFills();
+                for (int i = fills.size() - 1; i >= 0; i--) {
+                    // A gradient (modena's field shading) is its last stop over most of the field.
+                    Paint fill = fills.get(i).getFill() instanceof LinearGradient g ? g.getStops().getLast().getColor()
+                            : fills.get(i).getFill();
+                    if (fill instanceof Color c && c.getOpacity() == 1) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return Color.WHITE;
+    }
+
+    /**
+     * {@code colour} as the screen shows it: blended with what lies behind the node (its parent's surface) by the
+     * node's opacity times every parent's.
+     */
+    private static Color painted(Color colour, Node node) {
+        double opacity = colour.getOpacity();
+        for (Node n = node; n != null; n = n.getParent()) {
+            opacity *= n.getOpacity();
+        }
+        Color behind = node.getParent() == null ? Color.WHITE : surface(node.getParent());
+        return behind.interpolate(Color.color(colour.getRed(), colour.getGreen(), colour.getBlue()), opacity);
     }
 
     private static List<String[]> rulesWithTextOnBackground(String css) {

@@ -44,19 +44,40 @@ public final class Touch {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Whether the whole node lies inside the window and inside the viewport of every page it is on. */
-    private static boolean shown(Node node) {
+    /**
+     * Whether the whole node lies inside the window (the frame, when a larger screen is drawn scaled down into it)
+     * and inside every parent, so inside the viewport of every page it is on.
+     */
+    static boolean shown(Node node) {
+        return outside(node).isEmpty();
+    }
+
+    /** What the node sticks out of ({@link #shown}): the window or a parent, named; empty when it shows whole. */
+    static java.util.Optional<String> outside(Node node) {
         Bounds b = node.localToScene(node.getLayoutBounds());
         Scene scene = node.getScene();
-        if (b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > scene.getWidth() || b.getMaxY() > scene.getHeight()) {
-            return false;
+        Node frame = scene.getRoot() instanceof javafx.scene.Group group ? group.getChildren().getFirst()
+                : scene.getRoot();
+        Bounds window = frame.localToScene(frame.getLayoutBounds());
+        if (b.getMinX() < Math.max(0, window.getMinX()) || b.getMinY() < Math.max(0, window.getMinY())
+                || b.getMaxX() > Math.min(scene.getWidth(), window.getMaxX())
+                || b.getMaxY() > Math.min(scene.getHeight(), window.getMaxY())) {
+            return java.util.Optional.of("the window " + window + " (node at " + b + ")");
         }
+        // Inside every page's viewport, and inside every styled part of the screen it is on: a node sticking out of
+        // its bar lies under the parts beside it (a button pushed out of the action bar under the footer). A skin's
+        // own unstyled panes are left out: a scroll pane's moving content pane has bounds of its own.
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof ScrollPane page && !page.localToScene(page.getLayoutBounds()).contains(b)) {
-                return false;
+            Bounds parent = n.localToScene(n.getLayoutBounds());
+            if ((n instanceof ScrollPane || n instanceof javafx.scene.layout.Region && !n.getStyleClass().isEmpty())
+                    && (b.getMinX() < parent.getMinX() - 0.5
+                    || b.getMinY() < parent.getMinY() - 0.5 || b.getMaxX() > parent.getMaxX() + 0.5
+                    || b.getMaxY() > parent.getMaxY() + 0.5)) {
+                return java.util.Optional.of(SceneGraph.describe(n) + " " + n.getStyleClass() + " at " + parent
+                        + " (node at " + b + ")");
             }
         }
-        return true;
+        return java.util.Optional.empty();
     }
 
     /**
