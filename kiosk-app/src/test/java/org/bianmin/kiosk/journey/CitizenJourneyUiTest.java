@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -17,6 +18,7 @@ import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.receipt.Receipt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -169,14 +171,15 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         String roll = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript().text().replace("\n", "")
                 .replace(" ", "");
         if (language == Language.ZH_TW) {
-            assertThat(roll).contains("社會保障卡掛失", "辦理狀態：已離線保存", "掃碼查詢辦理進度").doesNotContain(ITEM_NAME);
+            assertThat(roll).contains("社會保障卡掛失", "辦理狀態：" + Receipt.Status.SAVED_OFFLINE.text(Locale.TRADITIONAL_CHINESE)
+                    .replace(" ", ""), "掃碼查詢辦理進度").doesNotContain(ITEM_NAME);
             // Only the masked applicant (测***, off the card) keeps a simplified-only character.
             assertThat(roll.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                     && !java.nio.charset.Charset.forName("Big5").newEncoder().canEncode(Character.toString(cp)))
                     .mapToObj(Character::toString).distinct()).containsExactly("测");
         } else {
             assertThat(roll).as("the counter reads Chinese: an English session's roll stays Simplified")
-                    .contains(ITEM_NAME, "办理状态：已离线保存");
+                    .contains(ITEM_NAME, "办理状态：" + Receipt.Status.SAVED_OFFLINE.label.replace(" ", ""));
         }
     }
 
