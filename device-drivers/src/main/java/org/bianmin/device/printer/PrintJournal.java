@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,8 @@ public final class PrintJournal implements AutoCloseable {
         } else if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
+        // Job ids are receipt numbers and details name what was printed: nobody else reads them (it was 0644).
+        OwnerOnly.file(path);
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         PrintJournal j = new PrintJournal(Optional.of(ch), clock);
@@ -87,7 +90,7 @@ public final class PrintJournal implements AutoCloseable {
 
     /** Keeps only each job's last line, written to a temporary file and moved over the journal atomically. */
     private static void compact(Path path, java.util.Collection<String> lastLines) throws IOException {
-        Path tmp = path.resolveSibling(path.getFileName() + ".compact");
+        Path tmp = OwnerOnly.file(path.resolveSibling(path.getFileName() + ".compact"));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer b = ByteBuffer.wrap((String.join("\n", lastLines) + "\n").getBytes(StandardCharsets.UTF_8));
