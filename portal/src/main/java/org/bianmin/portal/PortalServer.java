@@ -17,11 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bianmin.portal.store.Answer;
 import org.bianmin.portal.store.PortalStore;
@@ -29,7 +24,6 @@ import org.bianmin.portal.store.PortalStoreException;
 import org.bianmin.portal.store.PublishedCatalogue;
 import org.bianmin.protocol.api.AdvanceRequest;
 import org.bianmin.protocol.api.ApiPaths;
-import org.bianmin.protocol.api.CatalogueAnnouncement;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
@@ -84,8 +78,7 @@ public final class PortalServer implements AutoCloseable {
                 .maxStringLength(BodyLimit.PUBLISH.bytes()).build());
     }
     private final CatalogueReader reader = new CatalogueReader();
-    private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService keepAlive;
+    private final EventStreams streams = new EventStreams(json);
     private final OperatorPage operatorPage;
     private final OperatorAuth auth;
     private final Path ephemeralDir;
@@ -110,7 +103,6 @@ public final class PortalServer implements AutoCloseable {
         this.store = options.database().open(options.clock());
         this.operatorPage = new OperatorPage(options.clock());
         this.auth = new OperatorAuth(store, new java.security.SecureRandom());
-        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "portal-sse-keepalive"));
         this.app = Javalin.create(this::configure);
     }
 
@@ -157,7 +149,9 @@ public final class PortalServer implements AutoCloseable {
             if (operatorToken.isPresent()) {
                 server.bootstrap = server.firstStart(options, operatorToken.get());
             }
-            server.current = server.store.currentCatalogue().map(server::index).orElse(null);
+            // Before reading the current version: a publish elsewhere in between is then heard, not missed.
+            server.store.onPublished(server::catchUp);
+            server.catchUp();
             server.app.start(options.host(), options.port());
             if (server.bootstrap != null) {
                 server.saveCredentials(options);
@@ -166,8 +160,7 @@ public final class PortalServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        long every = options.keepAliveInterval().toMillis();
-        server.keepAlive.scheduleAtFixedRate(server::pingStreams, every, every, TimeUnit.MILLISECONDS);
+        server.streams.startKeepAlive(options.keepAliveInterval());
         LOG.info("reference portal listening on http://{}:{}/ (catalogue version {})", options.host(), server.port(),
                 server.current == null ? "none" : server.current.published().version());
         return server;
@@ -239,8 +232,7 @@ public final class PortalServer implements AutoCloseable {
 
     @Override
     public void close() {
-        keepAlive.shutdownNow();
-        streams.forEach(SseClient::close);
+        streams.close();
         app.stop();
         store.close();
         if (ephemeralDir != null) {
@@ -279,6 +271,31 @@ public final class PortalServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Reads the current catalogue from the database and, if it is newer than what this node serves, serves it and
+     * announces it on this node's event streams (a publish on another node, or one this node missed).
+     */
+    private void catchUp() {
+        store.currentCatalogue().ifPresent(published -> {
+            Current known = current;
+            if (known == null || published.version() > known.published().version()) {
+                adopt(index(published));
+            }
+        });
+    }
+
+    /**
+     * Serves {@code next} unless a version at least as new is served already; announces it if so. Returns how many
+     * streams know this version (also when the publication listener adopted it first).
+     */
+    private synchronized int adopt(Current next) {
+        if (current != null && current.published().version() >= next.published().version()) {
+            return current.published().version() == next.published().version() ? streams.size() : 0;
+        }
+        current = next;
+        return streams.announce(next.published());
     }
 
     private Current index(PublishedCatalogue published) {
@@ -458,8 +475,7 @@ public final class PortalServer implements AutoCloseable {
                     + " is not newer than the current version " + catalogueVersion());
         }
         PublishedCatalogue published = store.currentCatalogue().orElseThrow();
-        current = new Current(published, catalogue.itemsByCode());
-        int notified = announce(published);
+        int notified = adopt(new Current(published, catalogue.itemsByCode()));
         LOG.info("operator {} published catalogue version {} ({} items, key {}); announced to {} kiosks",
                 operatorName, catalogue.version(), catalogue.items().size(), request.signature().keyId(), notified);
         ctx.json(new PublishResult(catalogue.version(), published.etag(), notified));
@@ -468,47 +484,7 @@ public final class PortalServer implements AutoCloseable {
     // --- event stream ------------------------------------------------------------------------------------------
 
     private void openStream(SseClient client) {
-        client.keepAlive();
-        client.onClose(() -> streams.remove(client));
-        streams.add(client);
-        Current now = current;
-        if (now != null) {
-            send(client, now.published());
-        }
-    }
-
-    private int announce(PublishedCatalogue published) {
-        int sent = 0;
-        for (SseClient client : streams) {
-            if (send(client, published)) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    private boolean send(SseClient client, PublishedCatalogue published) {
-        if (client.terminated()) {
-            streams.remove(client);
-            return false;
-        }
-        try {
-            client.sendEvent(ApiPaths.CATALOGUE_EVENT, json.writeValueAsString(
-                    new CatalogueAnnouncement(published.version(), published.etag())));
-            return true;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("announcement not serialisable", e);
-        }
-    }
-
-    private void pingStreams() {
-        for (SseClient client : streams) {
-            if (client.terminated()) {
-                streams.remove(client);
-            } else {
-                client.sendComment("ping");
-            }
-        }
+        streams.open(client, Optional.ofNullable(current).map(Current::published));
     }
 
     // --- submissions, ratings, heartbeats ----------------------------------------------------------------------

@@ -65,6 +65,9 @@ final class JdbcPortalStore implements PortalStore {
 
     private final HikariDataSource pool;
     private final SqlDialect dialect;
+    /** The PostgreSQL URL, for the publication listener's own connection; null for SQLite. */
+    private final String listenUrl;
+    private PublicationListener listener;
     private final Clock clock;
     private final ObjectMapper json = CatalogueReader.mapper();
     /** Sorted keys, so equal requests always hash equally whatever map order they arrived in. */
@@ -72,9 +75,10 @@ final class JdbcPortalStore implements PortalStore {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final SecureRandom random = new SecureRandom();
 
-    private JdbcPortalStore(HikariDataSource pool, SqlDialect dialect, Clock clock) {
+    private JdbcPortalStore(HikariDataSource pool, SqlDialect dialect, String listenUrl, Clock clock) {
         this.pool = pool;
         this.dialect = dialect;
+        this.listenUrl = listenUrl;
         this.clock = clock;
     }
 
@@ -128,7 +132,8 @@ final class JdbcPortalStore implements PortalStore {
             pool.close();
             throw new PortalStoreException("cannot migrate portal database " + database + ": " + e.getMessage(), e);
         }
-        return new JdbcPortalStore(pool, dialect, clock);
+        return new JdbcPortalStore(pool, dialect, database instanceof PortalDatabase.Postgres p ? p.jdbcUrl() : null,
+                clock);
     }
 
     /**
@@ -268,6 +273,10 @@ final class JdbcPortalStore implements PortalStore {
                 return false;
             }
             sql.update("INSERT INTO catalogue VALUES (?, ?, ?, ?)", version, body, signature, now().toString());
+            if (dialect == SqlDialect.POSTGRESQL) {
+                // Delivered to every listening node when (and only if) this transaction commits.
+                sql.queryString("SELECT pg_notify(?, ?)", PublicationListener.CHANNEL, Long.toString(version));
+            }
             return true;
         });
     }
@@ -525,7 +534,21 @@ final class JdbcPortalStore implements PortalStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void onPublished(Runnable changed) {
+        if (listener != null) {
+            throw new IllegalStateException("one publication listener per store");
+        }
+        if (listenUrl == null) {
+            return;
+        }
+        listener = PublicationListener.start(listenUrl, pool.getDataSourceProperties(), changed);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close();
+        }
         pool.close();
     }
 

@@ -60,6 +60,15 @@ public interface PortalStore extends AutoCloseable {
 
     Optional<PublishedCatalogue> currentCatalogue();
 
+    /**
+     * Calls {@code changed} whenever another node may have published a catalogue, so this node can read
+     * {@link #currentCatalogue} again: on PostgreSQL after every publish's commit (LISTEN/NOTIFY, within about a
+     * second) and after every reconnection of the listening connection; on a thread of the store's, one call at a
+     * time. SQLite has one node, which knows its own publishes: nothing is ever called. At most one per store;
+     * {@link #close} stops it.
+     */
+    void onPublished(Runnable changed);
+
     /** A strong ETag: a SHA-256 prefix of the bytes, so any server holding the same file computes the same tag. */
     static String etag(byte[] bytes) {
         return "\"" + HexFormat.of().formatHex(Ed25519Keys.sha256(bytes), 0, 16) + "\"";
