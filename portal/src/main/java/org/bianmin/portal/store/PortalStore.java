@@ -146,6 +146,29 @@ public interface PortalStore extends AutoCloseable {
 
     List<KioskSummary> kiosks();
 
+    /**
+     * One page of the fleet view ({@code limit} kiosks from {@code offset}, by id) of the kiosks matching
+     * {@code filter} whose id starts with {@code idPrefix} ignoring case; a kiosk is offline when its last heartbeat
+     * arrived before {@code offlineBefore}. The counts cover the whole fleet.
+     */
+    Fleet fleet(Fleet.Filter filter, String idPrefix, java.time.Instant offlineBefore, int offset, int limit);
+
+    /** How many submissions are in each state (every state present, 0 when none). */
+    java.util.Map<SubmissionState, Long> submissionsByState();
+
+    /**
+     * The ages of the not revoked kiosks' latest heartbeats at {@code now}: how many are at most each of
+     * {@code bounds} old (cumulative, as Prometheus buckets), how many there are, and their ages' sum in seconds.
+     */
+    HeartbeatAges heartbeatAges(java.time.Instant now, List<Duration> bounds);
+
+    /** See {@link #heartbeatAges}. */
+    record HeartbeatAges(List<Long> atMost, long count, double sumSeconds) {
+        public HeartbeatAges {
+            atMost = List.copyOf(atMost);
+        }
+    }
+
     @Override
     void close();
 }
