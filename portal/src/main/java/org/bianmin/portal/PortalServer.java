@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bianmin.portal.store.Answer;
+import org.bianmin.portal.store.Fleet;
 import org.bianmin.portal.store.PortalStore;
 import org.bianmin.portal.store.PortalStoreException;
 import org.bianmin.portal.store.PublishedCatalogue;
@@ -394,9 +395,11 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/operator", ctx -> {
             String csrf = auth.authenticate(ctx).csrfToken();
-            SecurityHeaders.html(ctx, operatorPage.render(store.kiosks(), store.recentSubmissions(200),
+            SecurityHeaders.html(ctx, operatorPage.render(store.fleet(new Fleet.Filter.All(), "",
+                    operatorPage.offlineBefore(), 0, OperatorPage.PAGE_SIZE), store.recentSubmissions(200),
                     current == null ? 0 : current.published().version(), csrf));
         });
+        routes.get(OperatorPage.FLEET, this::fleet);
         routes.get(OperatorPage.STYLESHEET, ctx -> SecurityHeaders.css(ctx, OperatorPage.stylesheet()));
         routes.post("/operator/submissions/{receipt}", ctx -> {
             OperatorAuth.Operator operator = auth.authorizeSender(ctx);
@@ -406,6 +409,29 @@ public final class PortalServer implements AutoCloseable {
             advance(ctx.pathParam("receipt"), to, form.get("note"));
             ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);
         });
+    }
+
+    /** The fleet view: {@code show} (a filter), {@code q} (a kiosk id prefix), {@code page} (from 1). */
+    private void fleet(Context ctx) {
+        auth.authenticate(ctx);
+        String show = Optional.ofNullable(ctx.queryParam("show")).orElse("all");
+        Fleet.Filter filter = OperatorPage.filter(show);
+        String prefix = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (!Fleet.validPrefix(prefix)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "q: up to 40 letters, digits or '-'");
+        }
+        int page;
+        try {
+            page = Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("1"));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        if (page < 1 || page > 1_000_000) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "page: a number from 1");
+        }
+        Fleet fleet = store.fleet(filter, prefix, operatorPage.offlineBefore(),
+                (page - 1) * OperatorPage.PAGE_SIZE, OperatorPage.PAGE_SIZE);
+        SecurityHeaders.html(ctx, operatorPage.renderFleet(fleet, show, prefix, page));
     }
 
     // --- catalogue ---------------------------------------------------------------------------------------------
