@@ -80,6 +80,7 @@ public final class PortalServer implements AutoCloseable {
     }
     private final CatalogueReader reader = new CatalogueReader();
     private final EventStreams streams = new EventStreams(json);
+    private final Metrics metrics;
     private final OperatorPage operatorPage;
     private final OperatorAuth auth;
     private final Path ephemeralDir;
@@ -104,6 +105,7 @@ public final class PortalServer implements AutoCloseable {
         this.store = options.database().open(options.clock());
         this.operatorPage = new OperatorPage(options.clock());
         this.auth = new OperatorAuth(store, new java.security.SecureRandom());
+        this.metrics = new Metrics(store, options.clock(), streams::size, this::catalogueVersion);
         this.app = Javalin.create(this::configure);
     }
 
@@ -162,6 +164,10 @@ public final class PortalServer implements AutoCloseable {
             throw e;
         }
         server.streams.startKeepAlive(options.keepAliveInterval());
+        if (options.metricsPort() >= 0) {
+            server.metrics.listen(options.metricsHost(), options.metricsPort());
+            LOG.info("metrics on http://{}:{}/metrics", options.metricsHost(), server.metrics.port());
+        }
         LOG.info("reference portal listening on http://{}:{}/ (catalogue version {})", options.host(), server.port(),
                 server.current == null ? "none" : server.current.published().version());
         return server;
@@ -227,6 +233,11 @@ public final class PortalServer implements AutoCloseable {
         return store;
     }
 
+    /** Where {@code /metrics} is served; -1 when it is not. */
+    public int metricsPort() {
+        return metrics.port();
+    }
+
     public int connectedStreams() {
         return streams.size();
     }
@@ -234,6 +245,7 @@ public final class PortalServer implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+        metrics.close();
         app.stop();
         store.close();
         if (ephemeralDir != null) {
@@ -322,6 +334,7 @@ public final class PortalServer implements AutoCloseable {
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(PortalStoreException.class, (e, ctx) -> {
             LOG.error("portal database failure on {} {}", ctx.method(), ctx.path(), e);
+            metrics.storeFailures.increment();
             problem(ctx, Problem.of(ProblemType.UNAVAILABLE, "storage temporarily unavailable")
                     .withRetryAfter(STORE_RETRY_AFTER_SECONDS));
         });
@@ -532,7 +545,13 @@ public final class PortalServer implements AutoCloseable {
         ownKiosk(kioskId, request.kioskId());
         ownReceipt(kioskId, request.receiptNumber());
         boolean immediate = item.handlingType() == ServiceItem.HandlingType.IMMEDIATE;
-        answer(ctx, store.submit(kioskId, key, request, immediate));
+        Answer answer = store.submit(kioskId, key, request, immediate);
+        switch (answer) {
+            case Answer.Stored s -> metrics.submissionsStored.increment();
+            case Answer.Replayed r -> metrics.submissionsReplayed.increment();
+            default -> { }
+        }
+        answer(ctx, answer);
     }
 
     private void rate(Context ctx) {
@@ -597,6 +616,7 @@ public final class PortalServer implements AutoCloseable {
         }
         ownKiosk(kioskId, heartbeat.kioskId());
         store.heartbeat(heartbeat);
+        metrics.heartbeats.increment();
         ctx.json(new HeartbeatAck(java.time.OffsetDateTime.now(clock), catalogueVersion()));
     }
 

@@ -4,3 +4,5 @@
 ALTER TABLE heartbeat ADD COLUMN received_ms BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE heartbeat ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
 UPDATE heartbeat SET received_ms = (extract(epoch FROM received_at::timestamptz) * 1000)::bigint;
+-- /metrics counts submissions by state at every scrape.
+CREATE INDEX submission_state ON submission (state);

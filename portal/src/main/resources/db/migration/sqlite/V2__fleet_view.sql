@@ -4,3 +4,5 @@
 ALTER TABLE heartbeat ADD COLUMN received_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE heartbeat ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
 UPDATE heartbeat SET received_ms = coalesce(CAST(strftime('%s', received_at) AS INTEGER) * 1000, 0);
+-- /metrics counts submissions by state at every scrape.
+CREATE INDEX submission_state ON submission (state);
