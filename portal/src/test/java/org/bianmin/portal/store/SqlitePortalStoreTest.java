@@ -32,13 +32,18 @@ class SqlitePortalStoreTest extends PortalStoreContract {
     void aDatabaseFromBeforeMigrationsIsBaselinedAndKeepsItsData() throws Exception {
         store.close();
         Path old = dir.resolve("old.db");
-        // What the store's CREATE TABLE IF NOT EXISTS script made before Flyway (the tables this test touches).
+        // What the store's CREATE TABLE IF NOT EXISTS script made before Flyway: migration 1, without Flyway's table.
+        String script;
+        try (var in = PortalStore.class.getResourceAsStream("/db/migration/sqlite/V1__portal_schema.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE kiosk (kiosk_id TEXT PRIMARY KEY, token_hash TEXT UNIQUE NOT NULL, "
-                    + "revoked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)");
+            for (String statement : script.split(";")) {
+                if (!statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+                    s.execute(statement);
+                }
+            }
             s.execute("INSERT INTO kiosk VALUES ('kiosk-old', 'hash', 0, '2026-01-01T00:00:00+08:00')");
-            s.execute("CREATE TABLE heartbeat (kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, "
-                    + "body TEXT NOT NULL)");
             s.execute("INSERT INTO heartbeat VALUES ('kiosk-old', '2026-11-21T09:59:30+08:00', '"
                     + CatalogueReader.mapper().writeValueAsString(heartbeat("kiosk-old", 3)) + "')");
         }
