@@ -18,8 +18,16 @@ import org.bianmin.protocol.api.CatalogueAnnouncement;
  * The kiosks' event streams (SSE) connected to this node: each gets the current version when it connects, every
  * newer version this node learns of (published here or, on PostgreSQL, on another node), and a keep-alive comment
  * at a fixed interval so proxies keep idle streams open. Streams that ended are dropped when next written to.
+ *
+ * <p>Writes to one stream come from several threads (the request that opens it, a publish on this node, the
+ * publication listener for other nodes' publishes, the keep-alive timer), and Jetty refuses a write while another
+ * is pending on the same response with an unchecked exception — which escaped a publish as a {@code 500} once
+ * thousands of streams were open. So each stream is written under its own lock, and a stream whose write fails in
+ * any way is closed and dropped: the kiosk reconnects and is sent the current version then.
  */
 final class EventStreams implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStreams.class);
 
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive =
@@ -62,12 +70,27 @@ final class EventStreams implements AutoCloseable {
             streams.remove(client);
             return false;
         }
+        String data;
         try {
-            client.sendEvent(ApiPaths.CATALOGUE_EVENT, json.writeValueAsString(
-                    new CatalogueAnnouncement(published.version(), published.etag())));
-            return true;
+            data = json.writeValueAsString(new CatalogueAnnouncement(published.version(), published.etag()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("announcement not serialisable", e);
+        }
+        return write(client, () -> client.sendEvent(ApiPaths.CATALOGUE_EVENT, data));
+    }
+
+    /** Writes to {@code client} under its lock; a failed write closes and drops it. */
+    private boolean write(SseClient client, Runnable write) {
+        try {
+            synchronized (client) {
+                write.run();
+            }
+            return !client.terminated();
+        } catch (RuntimeException e) {
+            LOG.debug("event stream dropped after a failed write", e);
+            streams.remove(client);
+            client.close();
+            return false;
         }
     }
 
@@ -76,7 +99,7 @@ final class EventStreams implements AutoCloseable {
             if (client.terminated()) {
                 streams.remove(client);
             } else {
-                client.sendComment("ping");
+                write(client, () -> client.sendComment("ping"));
             }
         }
     }

@@ -69,6 +69,9 @@ import org.bianmin.protocol.signing.KeyFile;
 public final class FleetHarness implements Harness {
 
     private static final int SENDERS = 64;
+    private static final int STREAM_ATTEMPTS = 5;
+    /** Event streams that needed more than one try to open. */
+    private final AtomicInteger retried = new AtomicInteger();
     private static final int PUBLISHES = 3;
     private static final Duration HEARTBEAT_WINDOW = Duration.ofSeconds(30);
     private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -138,7 +141,8 @@ public final class FleetHarness implements Harness {
             boolean all = connected.await(5, TimeUnit.MINUTES);
             figures.add(new Figure("fleet kiosks connected", kiosks - connected.getCount(), "kiosks",
                     "of " + kiosks + " on " + nodeCount + " nodes" + (all ? "" : ", not all within 5 min")
-                            + (refused.get() > 0 ? ", " + refused.get() + " refused" : "")));
+                            + (refused.get() > 0 ? ", " + refused.get() + " refused" : "")
+                            + (retried.get() > 0 ? ", " + retried.get() + " retries to open a stream" : "")));
 
             // Publish → announced to every kiosk.
             byte[] gzipped = gzip(json.writeValueAsBytes(version(sample, firstVersion)));
@@ -272,9 +276,21 @@ public final class FleetHarness implements Harness {
     private void listen(Node node, String token, int kiosk, Map<Long, AtomicLongArray> heard,
                         CountDownLatch connected, AtomicInteger refused) {
         try {
-            HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(node.uri(ApiPaths.EVENTS))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> r = null;
+            // As the kiosk does: a stream that cannot be opened is tried again after a pause.
+            for (int attempt = 1; r == null; attempt++) {
+                try {
+                    r = http.send(HttpRequest.newBuilder(node.uri(ApiPaths.EVENTS)).header("Accept",
+                            "text/event-stream").header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                } catch (IOException e) {
+                    if (attempt == STREAM_ATTEMPTS) {
+                        throw e;
+                    }
+                    retried.incrementAndGet();
+                    Thread.sleep(1000L * attempt);
+                }
+            }
             if (r.statusCode() != 200) {
                 refused.incrementAndGet();
                 connected.countDown();
@@ -347,7 +363,7 @@ public final class FleetHarness implements Harness {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("publish of version " + catalogue.version() + " answered "
-                    + r.statusCode() + ": " + r.body());
+                    + r.statusCode() + ": " + r.body() + "; node log:\n" + node.errors());
         }
     }
 
@@ -439,6 +455,22 @@ public final class FleetHarness implements Harness {
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        /** The node log's error lines with the 20 lines after each (a stack trace), for a failure's message. */
+        String errors() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                StringBuilder out = new StringBuilder();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("ERROR")) {
+                        lines.subList(i, Math.min(lines.size(), i + 20)).forEach(l -> out.append(l).append('\n'));
+                    }
+                }
+                return out.toString();
+            } catch (IOException e) {
+                return "(log unreadable: " + e + ")";
+            }
         }
 
         long cpuNanos() {
