@@ -43,6 +43,18 @@ public final class IppCodec {
         }
     }
 
+    /**
+     * Reads values out of a decoded message: jipp's accessors throw unchecked exceptions on attributes of the
+     * wrong syntax or without values (found by {@code IppCodecTest}'s garbage), which become typed errors here.
+     */
+    public static <T> T read(String what, java.util.function.Supplier<T> reading) throws IppException {
+        try {
+            return reading.get();
+        } catch (RuntimeException e) {
+            throw invalid("IPP answer with unreadable " + what + ": " + e);
+        }
+    }
+
     /** The offset just after the end-of-attributes tag: where a request's document data begins. */
     public static int messageLength(byte[] bytes) throws IppException {
         return check(bytes);

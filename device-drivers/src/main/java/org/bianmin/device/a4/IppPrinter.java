@@ -93,12 +93,22 @@ public final class IppPrinter implements A4Printer {
             tracker.error(DeviceState.OFFLINE, e.kind().name(), e.getMessage());
             throw e;
         }
-        A4Status s = statusOf(answer);
+        A4Status s;
+        try {
+            s = statusOf(answer);
+        } catch (IppException e) {
+            tracker.error(DeviceState.HARDWARE_ERROR, e.kind().name(), e.getMessage());
+            throw e;
+        }
         report(s);
         return s;
     }
 
-    static A4Status statusOf(IppPacket answer) {
+    static A4Status statusOf(IppPacket answer) throws IppException {
+        return IppCodec.read("printer attributes", () -> printerStatus(answer));
+    }
+
+    private static A4Status printerStatus(IppPacket answer) {
         PrinterState state = answer.getValue(Tag.printerAttributes, Types.printerState);
         A4Status.State st = state == null || state.equals(PrinterState.stopped) ? A4Status.State.STOPPED
                 : state.equals(PrinterState.processing) ? A4Status.State.PROCESSING : A4Status.State.IDLE;
@@ -199,11 +209,18 @@ public final class IppPrinter implements A4Printer {
             tracker.error(DeviceState.OFFLINE, e.kind().name(), e.getMessage());
             return new A4Outcome.Unconfirmed(job.id(), e.getMessage());
         }
-        Status status = answer.getStatus();
-        Integer ippJobId = answer.getValue(Tag.jobAttributes, Types.jobId);
+        Integer ippJobId;
+        try {
+            ippJobId = IppCodec.read("job-id", () -> answer.getValue(Tag.jobAttributes, Types.jobId));
+        } catch (IppException e) {
+            journal.record(job.id(), PrintJournal.JobState.INCOMPLETE, "Print-Job answer unreadable: "
+                    + e.getMessage());
+            return new A4Outcome.Unconfirmed(job.id(), e.getMessage());
+        }
         if (!isSuccess(answer) || ippJobId == null) {
             // An IPP error answer means the printer did not take the job (RFC 8011 §4.1.6): nothing to paper.
-            journal.record(job.id(), PrintJournal.JobState.REFUSED, "Print-Job " + status.getName());
+            journal.record(job.id(), PrintJournal.JobState.REFUSED, "Print-Job status 0x"
+                    + Integer.toHexString(answer.getCode()));
             A4Status after = statusOrBefore(before);
             return new A4Outcome.Refused(job.id(), after.refusal().orElse(A4Status.Refusal.NOT_ACCEPTING), after);
         }
@@ -224,30 +241,30 @@ public final class IppPrinter implements A4Printer {
     private A4Outcome follow(String jobId, int ippJobId) throws IOException {
         Instant deadline = clock.instant().plus(timing.job());
         while (true) {
-            IppPacket answer;
+            JobReport report;
             try {
-                answer = call(IppPacket.getJobAttributes(transport.printerUri(), ippJobId, Types.jobState,
-                        Types.jobStateReasons, Types.jobMediaSheetsCompleted, Types.jobImpressionsCompleted)
-                        .build(), List.of());
+                IppPacket answer = call(IppPacket.getJobAttributes(transport.printerUri(), ippJobId,
+                        Types.jobState, Types.jobStateReasons, Types.jobMediaSheetsCompleted).build(), List.of());
+                report = IppCodec.read("job attributes", () -> JobReport.of(answer));
             } catch (IppException e) {
                 tracker.error(DeviceState.OFFLINE, e.kind().name(), e.getMessage());
                 return new A4Outcome.Pending(jobId, ippJobId, Set.of(), "printer unreachable while following the"
                         + " job: " + e.getMessage());
             }
-            if (answer.getStatus().equals(Status.clientErrorNotFound)) {
+            if (report.code() == Status.clientErrorNotFound.getCode()) {
                 journal.record(jobId, PrintJournal.JobState.INCOMPLETE, "lost by the printer: " + ACCEPTED_PREFIX
                         + ippJobId);
                 log.warn("A4 job {} ({} job {}) is unknown to the printer", jobId, transport.printerUri(), ippJobId);
                 return new A4Outcome.Lost(jobId, ippJobId);
             }
-            JobState state = answer.getValue(Tag.jobAttributes, Types.jobState);
-            Set<String> reasons = new HashSet<>(answer.getStrings(Tag.jobAttributes, Types.jobStateReasons));
-            if (!isSuccess(answer) || state == null) {
-                return new A4Outcome.Pending(jobId, ippJobId, reasons, "Get-Job-Attributes answered "
-                        + answer.getStatus().getName());
+            JobState state = report.state();
+            Set<String> reasons = new HashSet<>(report.reasons());
+            if (report.code() >= 0x0100 || state == null) {
+                return new A4Outcome.Pending(jobId, ippJobId, reasons, "Get-Job-Attributes answered status 0x"
+                        + Integer.toHexString(report.code()));
             }
             if (state.equals(JobState.completed)) {
-                Integer sheets = answer.getValue(Tag.jobAttributes, Types.jobMediaSheetsCompleted);
+                Integer sheets = report.sheets();
                 journal.record(jobId, PrintJournal.JobState.PRINTED, ACCEPTED_PREFIX + ippJobId);
                 statusQuietly();
                 return new A4Outcome.Printed(jobId, ippJobId, sheets == null ? -1 : sheets);
@@ -277,6 +294,15 @@ public final class IppPrinter implements A4Printer {
                 Thread.currentThread().interrupt();
                 return new A4Outcome.Pending(jobId, ippJobId, Set.copyOf(reasons), "interrupted");
             }
+        }
+    }
+
+    /** What Get-Job-Attributes said, read out of the packet in one place. */
+    private record JobReport(int code, JobState state, List<String> reasons, Integer sheets) {
+        static JobReport of(IppPacket answer) {
+            return new JobReport(answer.getCode(), answer.getValue(Tag.jobAttributes, Types.jobState),
+                    answer.getStrings(Tag.jobAttributes, Types.jobStateReasons),
+                    answer.getValue(Tag.jobAttributes, Types.jobMediaSheetsCompleted));
         }
     }
 
