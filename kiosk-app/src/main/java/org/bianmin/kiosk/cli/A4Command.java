@@ -1,6 +1,5 @@
 package org.bianmin.kiosk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,11 +78,7 @@ final class A4Command {
                 out.put("detail", e.getMessage());
                 code = 2;
             }
-            if (json) {
-                System.out.println(new ObjectMapper().writeValueAsString(out));
-            } else {
-                out.forEach((k, v) -> System.out.printf("%-9s %s%n", k, v));
-            }
+            StatusOutput.print(out, json);
             return code;
         }
     }
