@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantee: a job id is sent to the printer at most once through {@link #print}. A job the journal holds as
  * {@code ACCEPTED} (the printer stopped for paper, the kiosk restarted) is followed on the printer, so a paper
- * refill finishes the one job rather than adding a second; a job interrupted while its Print-Job was going out,
- * or one the printer lost, is reported ({@link A4Outcome.Unconfirmed}, {@link A4Outcome.Lost},
+ * refill finishes the one job rather than adding a second. A job whose Print-Job went out unanswered or was cut
+ * off by a kiosk restart is looked up on the printer by its {@code job-name} and followed when found once; one not
+ * found, or lost by the printer, is reported ({@link A4Outcome.Unconfirmed}, {@link A4Outcome.Lost},
  * {@link A4Outcome.PreviouslyIncomplete}), never resent without {@link #reprint}. Every IPP call is bounded by
  * {@code call}. PWG raster is not rendered here: a printer without PDF gets {@link A4Outcome.UnsupportedFormat}.
  */
@@ -42,6 +43,8 @@ public final class IppPrinter implements A4Printer {
     public static final String PAPER = "paper";
     public static final String TONER = "toner";
     private static final String ACCEPTED_PREFIX = "ipp-job ";
+    /** The journal detail of a Print-Job that went out without an answer: the printer may hold the job. */
+    private static final String UNANSWERED = "Print-Job unanswered: ";
 
     /**
      * @param connect TCP connect timeout
@@ -147,6 +150,8 @@ public final class IppPrinter implements A4Printer {
             return switch (previous.get()) {
                 case PRINTED -> new A4Outcome.AlreadyPrinted(job.id());
                 case ACCEPTED -> follow(job.id(), acceptedJobId(job.id()));
+                case INCOMPLETE -> mayHaveArrived(job.id()) ? recover(job.id())
+                        : new A4Outcome.PreviouslyIncomplete(job.id());
                 default -> new A4Outcome.PreviouslyIncomplete(job.id());
             };
         } finally {
@@ -205,7 +210,7 @@ public final class IppPrinter implements A4Printer {
                 tracker.error(DeviceState.OFFLINE, e.kind().name(), e.getMessage());
                 return new A4Outcome.Unreachable(job.id(), e.getMessage());
             }
-            journal.record(job.id(), PrintJournal.JobState.INCOMPLETE, "Print-Job unanswered: " + e.getMessage());
+            journal.record(job.id(), PrintJournal.JobState.INCOMPLETE, UNANSWERED + e.getMessage());
             tracker.error(DeviceState.OFFLINE, e.kind().name(), e.getMessage());
             return new A4Outcome.Unconfirmed(job.id(), e.getMessage());
         }
@@ -213,8 +218,7 @@ public final class IppPrinter implements A4Printer {
         try {
             ippJobId = IppCodec.read("job-id", () -> answer.getValue(Tag.jobAttributes, Types.jobId));
         } catch (IppException e) {
-            journal.record(job.id(), PrintJournal.JobState.INCOMPLETE, "Print-Job answer unreadable: "
-                    + e.getMessage());
+            journal.record(job.id(), PrintJournal.JobState.INCOMPLETE, UNANSWERED + e.getMessage());
             return new A4Outcome.Unconfirmed(job.id(), e.getMessage());
         }
         if (!isSuccess(answer) || ippJobId == null) {
@@ -227,6 +231,42 @@ public final class IppPrinter implements A4Printer {
         journal.record(job.id(), PrintJournal.JobState.ACCEPTED, ACCEPTED_PREFIX + ippJobId);
         log.info("A4 job {} accepted as {} job {}", job.id(), transport.printerUri(), ippJobId);
         return follow(job.id(), ippJobId);
+    }
+
+    /** A Print-Job that went out unanswered, or was going out when the kiosk died: the printer may hold it. */
+    private boolean mayHaveArrived(String jobId) {
+        String detail = journal.detail(jobId).orElse("");
+        return detail.equals(PrintJournal.INTERRUPTED) || detail.startsWith(UNANSWERED);
+    }
+
+    /**
+     * Looks for the job on the printer by its {@code job-name} (Get-Jobs, not-completed then completed): found
+     * once, it is journalled {@code ACCEPTED} and followed; not found (it never arrived, or the printer forgot it)
+     * or found more than once, it stays incomplete for a person to decide.
+     */
+    private A4Outcome recover(String jobId) throws IOException {
+        List<Integer> found = new java.util.ArrayList<>();
+        try {
+            for (String which : List.of("not-completed", "completed")) {
+                IppPacket answer = call(IppPacket.getJobs(transport.printerUri(), Types.jobId, Types.jobName)
+                        .putOperationAttributes(Types.whichJobs.of(which)).build(), List.of());
+                found.addAll(IppCodec.read("job list", () -> answer.getAttributeGroups().stream()
+                        .filter(g -> g.getTag().equals(Tag.jobAttributes))
+                        .filter(g -> jobId.equals(g.getString(Types.jobName)))
+                        .map(g -> g.getValue(Types.jobId)).filter(Objects::nonNull).toList()));
+            }
+        } catch (IppException e) {
+            log.info("A4 job {} not looked up on the printer: {}", jobId, e.getMessage());
+            return new A4Outcome.PreviouslyIncomplete(jobId);
+        }
+        if (found.size() != 1) {
+            log.warn("A4 job {} found {} times on {} after an unanswered Print-Job; left for a person", jobId,
+                    found.size(), transport.printerUri());
+            return new A4Outcome.PreviouslyIncomplete(jobId);
+        }
+        journal.record(jobId, PrintJournal.JobState.ACCEPTED, ACCEPTED_PREFIX + found.getFirst());
+        log.info("A4 job {} found on the printer as job {}", jobId, found.getFirst());
+        return follow(jobId, found.getFirst());
     }
 
     private A4Status statusOrBefore(A4Status before) {

@@ -30,6 +30,8 @@ public final class PrintJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PrintJournal.class);
     /** Journals with more superseded lines than this are rewritten with one line per job. */
     static final int COMPACT_AT = 1000;
+    /** The detail of the {@code INCOMPLETE} line a job left {@code SENDING} gets on open. */
+    public static final String INTERRUPTED = "interrupted by a restart";
 
     public enum JobState {
         /** Refused before sending; may be tried again. */
@@ -90,7 +92,7 @@ public final class PrintJournal implements AutoCloseable {
         j.details.putAll(loadedDetails);
         for (Map.Entry<String, JobState> e : loaded.entrySet()) {
             if (e.getValue() == JobState.SENDING) {
-                j.record(e.getKey(), JobState.INCOMPLETE, "interrupted by a restart");
+                j.record(e.getKey(), JobState.INCOMPLETE, INTERRUPTED);
             }
         }
         return j;

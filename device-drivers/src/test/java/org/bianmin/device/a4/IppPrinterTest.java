@@ -192,17 +192,42 @@ class IppPrinterTest {
     }
 
     @Test
-    void aPrintJobWithoutAnswerIsUnconfirmedWithinTheCallTimeoutAndNotResent() throws Exception {
-        IppPrinter printer = driver(journal(), new IppPrinter.Timing(Duration.ofSeconds(2), Duration.ofMillis(500),
+    void aPrintJobWithoutAnswerIsUnconfirmedWithinTheCallTimeoutThenFoundByNameNotResent() throws Exception {
+        PrintJournal journal = journal();
+        IppPrinter printer = driver(journal, new IppPrinter.Timing(Duration.ofSeconds(2), Duration.ofMillis(500),
                 Duration.ofMillis(20), Duration.ofSeconds(2)));
         A4Job job = certificate("C-8");
         virtual.hangOn("Print-Job");
         assertThat(printer.print(job)).isInstanceOfSatisfying(A4Outcome.Unconfirmed.class,
                 u -> assertThat(u.detail()).contains("within 500 ms"));
         assertThat(tracker.current().state()).isEqualTo(DeviceState.OFFLINE);
-        virtual.hangOn();
-        assertThat(printer.print(job)).isEqualTo(new A4Outcome.PreviouslyIncomplete("C-8"));
+        assertThat(journal.state("C-8")).contains(PrintJournal.JobState.INCOMPLETE);
+
+        virtual.hangOn(); // the printer had the job after all and prints it
+        assertThat(printer.print(job)).isInstanceOf(A4Outcome.Printed.class);
         assertThat(virtual.operations()).filteredOn("Print-Job"::equals).hasSize(1);
+        assertThat(virtual.sheetsPrinted()).isEqualTo(3);
+    }
+
+    @Test
+    void aCrashWhileSendingFollowsTheJobIfThePrinterGotItAndReportsItIfNot() throws Exception {
+        A4Job arrived = certificate("C-11");
+        A4Job never = certificate("C-12");
+        try (PrintJournal before = PrintJournal.open(dir.resolve("a4-journal.tsv"), Clock.systemUTC());
+                PrintJournal elsewhere = PrintJournal.inMemory(Clock.systemUTC());
+                IppPrinter sender = new IppPrinter(virtual.uri(), FAST, elsewhere, tracker, Clock.systemUTC())) {
+            before.record("C-11", PrintJournal.JobState.SENDING, "");
+            before.record("C-12", PrintJournal.JobState.SENDING, "");
+            // what reached the printer before the kiosk died: C-11's Print-Job, not C-12's
+            assertThat(sender.print(arrived)).isInstanceOf(A4Outcome.Printed.class);
+        }
+        PrintJournal journal = journal();
+        IppPrinter restarted = driver(journal, FAST);
+        assertThat(restarted.print(arrived)).isInstanceOf(A4Outcome.Printed.class);
+        assertThat(restarted.print(never)).isEqualTo(new A4Outcome.PreviouslyIncomplete("C-12"));
+        assertThat(journal.state("C-12")).contains(PrintJournal.JobState.INCOMPLETE);
+        assertThat(virtual.operations()).filteredOn("Print-Job"::equals).hasSize(1);
+        assertThat(virtual.sheetsPrinted()).isEqualTo(3);
     }
 
     @Test

@@ -120,6 +120,24 @@ class IppeveprinterTest {
     }
 
     @Test
+    void aCrashWhileSendingIsResolvedByTheJobsNameOnThePrinter() throws Exception {
+        A4Job job = A4Job.pdf("CRASH-1", A4TestPage.pdf(List.of("crash")));
+        journal.record("CRASH-1", PrintJournal.JobState.SENDING, "");
+        journal.close();
+        try (PrintJournal elsewhere = PrintJournal.inMemory(Clock.systemUTC());
+                IppPrinter sender = new IppPrinter(server.uri(), REAL, elsewhere, tracker, Clock.systemUTC())) {
+            assertThat(sender.print(job)).as("the Print-Job that went out before the crash")
+                    .isInstanceOf(A4Outcome.Printed.class);
+        }
+        journal = PrintJournal.open(dir.resolve("a4-journal.tsv"), Clock.systemUTC());
+        try (IppPrinter restarted = driver(REAL)) {
+            assertThat(restarted.print(job)).isInstanceOf(A4Outcome.Printed.class);
+        }
+        assertThat(journal.state("CRASH-1")).contains(PrintJournal.JobState.PRINTED);
+        assertThat(server.documents()).hasSize(1);
+    }
+
+    @Test
     void printerGoneBeforeTheJobIsUnreachableAndNothingIsSent() throws Exception {
         server.kill();
         try (IppPrinter printer = driver(REAL)) {

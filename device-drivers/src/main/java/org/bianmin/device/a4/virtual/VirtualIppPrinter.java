@@ -1,5 +1,6 @@
 package org.bianmin.device.a4.virtual;
 
+import com.hp.jipp.encoding.AttributeGroup;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.JobState;
@@ -233,6 +234,18 @@ public final class VirtualIppPrinter implements AutoCloseable {
                 return response(request, Status.clientErrorNotFound).build();
             }
             return jobAnswer(request, j);
+        }
+        if (op.equals(Operation.getJobs)) {
+            String which = request.getString(Tag.operationAttributes, Types.whichJobs);
+            boolean completed = "completed".equals(which);
+            IppPacket.Builder b = response(request, Status.successfulOk);
+            for (Job j : jobs.values()) {
+                if (j.state().equals(JobState.completed) == completed) {
+                    b.addGroup(AttributeGroup.groupOf(Tag.jobAttributes, Types.jobId.of(j.id()),
+                            Types.jobName.of(j.name()), Types.jobState.of(j.state())));
+                }
+            }
+            return b.build();
         }
         return response(request, Status.serverErrorOperationNotSupported).build();
     }
