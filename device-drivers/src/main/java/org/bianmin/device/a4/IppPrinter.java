@@ -70,6 +70,7 @@ public final class IppPrinter implements A4Printer {
     private final DeviceStatusTracker tracker;
     private final Clock clock;
     private final ReentrantLock exclusive = new ReentrantLock();
+    private final List<IppExchange.Listener> traffic = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int requestId;
 
     public IppPrinter(java.net.URI printer, Timing timing, PrintJournal journal, DeviceStatusTracker tracker,
@@ -83,6 +84,15 @@ public final class IppPrinter implements A4Printer {
 
     public java.net.URI printerUri() {
         return transport.printerUri();
+    }
+
+    /** Every IPP operation from now on, with its status code, for the technician's traffic view. */
+    public void addTrafficListener(IppExchange.Listener listener) {
+        traffic.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeTrafficListener(IppExchange.Listener listener) {
+        traffic.remove(listener);
     }
 
     @Override
@@ -364,7 +374,27 @@ public final class IppPrinter implements A4Printer {
         List<byte[]> body = new java.util.ArrayList<>();
         body.add(IppCodec.encode(numbered));
         body.addAll(document);
-        return IppCodec.decode(transport.exchange(body, timing.call()));
+        Instant start = clock.instant();
+        String operation = IppCodec.read("operation", () -> request.getOperation().getName());
+        try {
+            IppPacket answer = IppCodec.decode(transport.exchange(body, timing.call()));
+            tell(new IppExchange(start, operation, IppCodec.read("status", () -> answer.getStatus().getName()),
+                    answer.getCode(), Duration.between(start, clock.instant())));
+            return answer;
+        } catch (IppException e) {
+            tell(new IppExchange(start, operation, e.kind().name(), -1, Duration.between(start, clock.instant())));
+            throw e;
+        }
+    }
+
+    private void tell(IppExchange exchange) {
+        for (IppExchange.Listener listener : traffic) {
+            try {
+                listener.exchanged(exchange);
+            } catch (RuntimeException e) {
+                log.warn("IPP traffic listener failed", e);
+            }
+        }
     }
 
     private synchronized int nextRequestId() {

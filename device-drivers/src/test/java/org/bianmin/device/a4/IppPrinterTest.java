@@ -1,6 +1,7 @@
 package org.bianmin.device.a4;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -228,6 +229,22 @@ class IppPrinterTest {
         assertThat(journal.state("C-12")).contains(PrintJournal.JobState.INCOMPLETE);
         assertThat(virtual.operations()).filteredOn("Print-Job"::equals).hasSize(1);
         assertThat(virtual.sheetsPrinted()).isEqualTo(3);
+    }
+
+    @Test
+    void theTrafficViewSeesEveryOperationWithItsStatusCode() throws Exception {
+        IppPrinter printer = driver(journal(), FAST);
+        List<IppExchange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        printer.addTrafficListener(seen::add);
+        assertThat(printer.print(certificate("C-13"))).isInstanceOf(A4Outcome.Printed.class);
+        virtual.close();
+        assertThatThrownBy(printer::status).isInstanceOf(IppException.class);
+        assertThat(seen).extracting(e -> e.operation() + " " + e.status() + " " + e.code()).containsExactly(
+                "Get-Printer-Attributes successful-ok 0",
+                "Print-Job successful-ok 0",
+                "Get-Job-Attributes successful-ok 0",
+                "Get-Printer-Attributes successful-ok 0",
+                "Get-Printer-Attributes UNREACHABLE -1");
     }
 
     @Test
