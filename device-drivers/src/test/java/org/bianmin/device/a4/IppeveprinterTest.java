@@ -103,7 +103,11 @@ class IppeveprinterTest {
             Instant deadline = Instant.now().plusSeconds(20);
             while (journal.state("GONE-1").orElse(PrintJournal.JobState.REFUSED) != PrintJournal.JobState.ACCEPTED
                     && !outcome.isDone() && Instant.now().isBefore(deadline)) {
-                Thread.onSpinWait();
+                try {
+                    outcome.get(20, java.util.concurrent.TimeUnit.MILLISECONDS); // parks until done or 20 ms
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    // the job has not been accepted yet
+                }
             }
             assertThat(journal.state("GONE-1")).as("the printer took the job").contains(
                     PrintJournal.JobState.ACCEPTED);
