@@ -96,6 +96,24 @@ final class Ippeveprinter implements AutoCloseable {
         return URI.create("ipp://localhost:" + port + "/ipp/print");
     }
 
+    /**
+     * Sets the paper in tray 1 and the black toner through ippeveprinter's own web forms (it then reports
+     * {@code media-empty-report}, {@code media-low-report}, {@code toner-low-report}).
+     */
+    void supplies(int sheets, int tonerPercent) throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            for (String query : List.of("/media?size1=iso_a4_210x297mm&type1=stationery&level1=" + sheets,
+                    "/supplies?supply0=25&supply1=" + tonerPercent)) {
+                java.net.http.HttpResponse<Void> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + query)).timeout(java.time.Duration.ofSeconds(10))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(query + " answered " + r.statusCode());
+                }
+            }
+        }
+    }
+
     /** The printer's process killed at once (power cut, cable pulled). */
     void kill() throws InterruptedException {
         printer.destroyForcibly();

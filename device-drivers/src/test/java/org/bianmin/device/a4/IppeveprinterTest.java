@@ -76,6 +76,18 @@ class IppeveprinterTest {
     }
 
     @Test
+    void ippeveprintersOwnSupplyStatesReachTheStatusModel() throws Exception {
+        server.supplies(0, 3);
+        try (IppPrinter printer = driver(REAL)) {
+            A4Status s = printer.status();
+            assertThat(s.reasons()).contains("media-empty-report", "toner-low-report");
+            assertThat(s.refusal()).as("a -report reason informs, it does not stop printing").isEmpty();
+        }
+        assertThat(tracker.current().supplies()).containsEntry("paper", org.bianmin.device.status.SupplyLevel.OUT)
+                .containsEntry("toner", org.bianmin.device.status.SupplyLevel.LOW);
+    }
+
+    @Test
     void aJobSlowerThanTheTimeoutIsFollowedNotResent() throws Exception {
         A4Job job = A4Job.pdf("SLOW-1", A4TestPage.pdf(List.of("slow")));
         try (IppPrinter impatient = driver(new IppPrinter.Timing(Duration.ofSeconds(3), Duration.ofSeconds(10),
