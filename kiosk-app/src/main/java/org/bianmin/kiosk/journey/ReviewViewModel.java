@@ -77,8 +77,8 @@ public final class ReviewViewModel implements Screen {
             try {
                 Accepted accepted = context.outbox().enqueue(submission);
                 // Stored durably: from here on the citizen gets a receipt whatever the network does.
-                var status = context.delivery().deliverAndCheck(accepted.receiptNumber());
-                context.ui().execute(() -> stored(accepted, status));
+                context.delivery().deliverAndCheck(accepted.receiptNumber())
+                        .thenAccept(status -> context.ui().execute(() -> stored(accepted, status)));
             } catch (RuntimeException e) {
                 LOG.error("could not store application for item {}", journey.item().code(), e);
                 context.audit("application.stored", Outcome.FAILURE, journey.item().code());

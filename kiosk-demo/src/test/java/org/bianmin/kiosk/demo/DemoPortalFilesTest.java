@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.bianmin.kiosk.app.Kiosk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class DemoPortalFilesTest {
         Path data = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process demo = start(data, tmp);
-        Path portal = data.resolve(Kiosk.DEMO_PORTAL_DIR);
+        Path portal = data.resolve(DemoEnvironment.PORTAL_DIR);
         assertThat(portal.resolve("portal.db")).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(portal))).isEqualTo("rwx------");
         assertThat(portalDirs(tmp)).as("nothing of the portal in the temp directory while it runs").isEmpty();
@@ -51,10 +50,10 @@ class DemoPortalFilesTest {
         Path data = dir.resolve("data");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process demo = start(data, tmp);
-        assertThat(data.resolve(Kiosk.DEMO_PORTAL_DIR)).exists();
+        assertThat(data.resolve(DemoEnvironment.PORTAL_DIR)).exists();
         demo.destroy(); // SIGTERM, as Ctrl+C or systemd stop: no application stop() runs
         assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(data.resolve(Kiosk.DEMO_PORTAL_DIR)).doesNotExist();
+        assertThat(data.resolve(DemoEnvironment.PORTAL_DIR)).doesNotExist();
         assertThat(portalDirs(tmp)).isEmpty();
     }
 
@@ -64,7 +63,7 @@ class DemoPortalFilesTest {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process first = start(data, tmp);
         assertThat(portalDirs(tmp)).isEmpty();
-        Path leftOver = Files.writeString(data.resolve(Kiosk.DEMO_PORTAL_DIR).resolve("left-over.txt"), "张三");
+        Path leftOver = Files.writeString(data.resolve(DemoEnvironment.PORTAL_DIR).resolve("left-over.txt"), "张三");
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(portalDirs(tmp)).as("a killed demo leaves no portal in the temp directory").isEmpty();

@@ -12,9 +12,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import org.bianmin.kiosk.app.Kiosk;
-import org.bianmin.kiosk.app.KioskApplication;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.demo.DemoApplication;
+import org.bianmin.kiosk.demo.DemoOnStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class KioskUiTest extends FxRobot {
 
     private void launchApplication() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(KioskApplication.class, "--demo", "--windowed", "--data-dir",
+        app = FxToolkit.setupApplication(DemoApplication.class, "--windowed", "--data-dir",
                 data.toString());
     }
 
@@ -65,7 +66,7 @@ class KioskUiTest extends FxRobot {
     @ParameterizedTest
     @EnumSource(Language.class)
     void everyCitizenScreenInEveryLanguage(Language language) throws Exception {
-        kiosk = KioskOnStage.open(data, true);
+        kiosk = DemoOnStage.open(data).kiosk();
         CitizenWalk walk = new CitizenWalk(this, kiosk);
         ScreenTexts texts = new ScreenTexts(kiosk, walk);
         List<CitizenWalk.Stop> seen = new ArrayList<>();

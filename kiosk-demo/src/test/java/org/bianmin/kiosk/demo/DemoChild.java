@@ -19,7 +19,7 @@ public final class DemoChild {
 
     public static void main(String[] args) throws Exception {
         DataDirectory data = new DataDirectory(Path.of(args[0])).ensureExists();
-        Kiosk kiosk = Kiosk.open(data, KioskConfig.defaults(), true, Clock.systemUTC());
+        Kiosk kiosk = Kiosk.open(data, KioskConfig.defaults(), Clock.systemUTC(), Runnable::run, DemoEnvironment::start);
         System.out.println("READY");
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         kiosk.close();

@@ -45,7 +45,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         assertThat(texts()).as("delivered at once, and a 即办 item decided by the portal").contains("已办结");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#receipt-paper").queryLabeled().getText()
                 .equals("回执已打印，请在出纸口取走"));
-        var printed = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript();
+        var printed = demo.devices().virtualPrinter().transcript();
         assertThat(printed.text()).contains(receiptNumber, ITEM_NAME);
         // Screen and roll say the same: decided at once, so no promise of a text message to come.
         assertThat(textOf("#receipt-status")).isEqualTo(ZH.get("receipt.status.COMPLETED"));
@@ -97,7 +97,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> kiosk.cache().outbox().status().getOrDefault(DeliveryState.DELIVERED, 0L) == 2L);
         // The portal keeps the reasons as codes, apart from the comment, tied to the receipt.
-        var portal = kiosk.demo().orElseThrow().portal().store();
+        var portal = demo.portal().store();
         assertThat(portal.recentRatings(10)).singleElement().satisfies(r -> {
             assertThat(r.score()).isEqualTo(2);
             assertThat(r.reasons()).containsExactly(org.bianmin.protocol.api.RatingReason.SLOW,
@@ -168,7 +168,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
         var receipt = (ReceiptViewModel) kiosk.navigator().current();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> receipt.paperProperty().get() != ReceiptViewModel.Paper.PRINTING);
-        String roll = kiosk.demo().orElseThrow().devices().virtualPrinter().transcript().text().replace("\n", "")
+        String roll = demo.devices().virtualPrinter().transcript().text().replace("\n", "")
                 .replace(" ", "");
         if (language == Language.ZH_TW) {
             assertThat(roll).contains("社會保障卡掛失", "辦理狀態：" + Receipt.Status.SAVED_OFFLINE.text(Locale.TRADITIONAL_CHINESE)
@@ -185,14 +185,14 @@ class CitizenJourneyUiTest extends JourneyOnStage {
 
     @Test
     void offlineApplicationIsQueuedHonestlyThenDeliveredExactlyOnceWhenThePortalIsBack() throws Exception {
-        var portal = kiosk.demo().orElseThrow().portal().store();
+        var portal = demo.portal().store();
         clickOn("#demo-network"); // the hall's line goes down
-        assertThat(kiosk.demo().orElseThrow().network().connected()).isFalse();
+        assertThat(demo.network().connected()).isFalse();
         ServiceItem item = applyUntilReceipt();
         String receiptNumber = lookup("#receipt-number").queryLabeled().getText();
         assertThat(texts()).as("honest: saved here, sent later").contains(SAVED_OFFLINE)
                 .doesNotContain(ZH.get("receipt.status.COMPLETED"), ZH.get("receipt.status.RECEIVED"));
-        var roll = kiosk.demo().orElseThrow().devices().virtualPrinter();
+        var roll = demo.devices().virtualPrinter();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> roll.transcript().text().contains(receiptNumber));
         assertThat(flat(roll.transcript().text())).as("the roll says what the screen says")
                 .contains("办理状态：" + SAVED_OFFLINE);
@@ -278,7 +278,7 @@ class CitizenJourneyUiTest extends JourneyOnStage {
 
     @Test
     void printerOutOfPaperRaisesTheNoticeAndTheReceiptStaysOnScreen() throws Exception {
-        var devices = kiosk.demo().orElseThrow().devices();
+        var devices = demo.devices();
         devices.virtualPrinter().setStatus(new org.bianmin.device.printer.PrinterStatus(true, false, false, true,
                 true, false));
         kiosk.checkPrinter(devices.devices().printer().orElseThrow());

@@ -33,6 +33,8 @@ import org.bianmin.kiosk.config.AdminConfig;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.ui.KioskOnStage;
+import org.bianmin.kiosk.demo.DemoEnvironment;
+import org.bianmin.kiosk.demo.DemoOnStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,8 @@ class TechnicianConsoleUiTest extends FxRobot {
     Path ptys;
 
     private Kiosk kiosk;
+    /** What the demo added, when the test opened it. */
+    private DemoEnvironment demo;
 
     @BeforeEach
     void media() {
@@ -73,9 +77,15 @@ class TechnicianConsoleUiTest extends FxRobot {
         }
     }
 
-    private void open(KioskConfig config, boolean demo) throws Exception {
-        kiosk = KioskOnStage.open(data, config.withAdmin(AdminConfig.defaults()
-                .withTechnicianPin(TestPins.fast(PIN))), demo, Clock.systemDefaultZone());
+    private void open(KioskConfig config, boolean withDemo) throws Exception {
+        KioskConfig staffed = config.withAdmin(AdminConfig.defaults().withTechnicianPin(TestPins.fast(PIN)));
+        if (withDemo) {
+            DemoOnStage stage = DemoOnStage.open(data, staffed, Clock.systemDefaultZone());
+            kiosk = stage.kiosk();
+            demo = stage.demo();
+        } else {
+            kiosk = KioskOnStage.open(data, staffed, Clock.systemDefaultZone());
+        }
         StaffLogin.login(this, PIN, "#technician-console");
         // Devices coming online re-render their rows: look for a row only once it is there.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#tech-test-idcard").tryQuery().isPresent());
@@ -140,7 +150,7 @@ class TechnicianConsoleUiTest extends FxRobot {
                 + "\n2026-12-01 INFO kiosk ready\n");
         open(KioskConfig.defaults(), true);
 
-        kiosk.demo().orElseThrow().devices().placeCard(CardFiles.sample("resident.json"));
+        demo.devices().placeCard(CardFiles.sample("resident.json"));
         clickOn("#tech-test-idcard");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#tech-result-idcard").contains("读卡成功"));
         assertThat(text("#tech-result-idcard")).contains("110105********1239");
@@ -148,7 +158,7 @@ class TechnicianConsoleUiTest extends FxRobot {
         tap("#tech-test-printer");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#tech-result-printer").contains("测试页："));
         assertThat(text("#tech-result-printer")).contains("就绪", "已打印");
-        assertThat(kiosk.demo().orElseThrow().devices().virtualPrinter().transcript().text()).contains("打印测试页");
+        assertThat(demo.devices().virtualPrinter().transcript().text()).contains("打印测试页");
 
         tap("#tech-test-scanner");
         String code = ((TechnicianConsoleViewModel) kiosk.navigator().current()).scanCodeProperty().get();

@@ -32,7 +32,7 @@ class IdentifyUiTest extends JourneyOnStage {
         "UNKNOWN_CARD_TYPE, identify.error.unreadable",
         "SAM_FAILURE, identify.error.reader"})
     void aFaultyReadIsExplainedAndRetryWorksOnceTheFaultIsGone(IdCardFault fault, String key) throws Exception {
-        SimulatedDevices devices = kiosk.demo().orElseThrow().devices();
+        SimulatedDevices devices = demo.devices();
         openItem();
         devices.cardFault(fault);
         clickOn("#demo-place-card");
@@ -49,7 +49,7 @@ class IdentifyUiTest extends JourneyOnStage {
         Files.writeString(expired, new String(getClass().getResourceAsStream(
                 "/org/bianmin/device/idcard/cards/resident.json").readAllBytes(), StandardCharsets.UTF_8)
                 .replace("\"validUntil\": \"2035-06-01\"", "\"validUntil\": \"2025-06-01\""));
-        kiosk.demo().orElseThrow().devices().placeCard(CardFiles.load(expired));
+        demo.devices().placeCard(CardFiles.load(expired));
         assertRefused("identify.error.expired");
         retryWithAGoodCard();
     }
@@ -59,7 +59,7 @@ class IdentifyUiTest extends JourneyOnStage {
         ServiceItem item = openItem(RESIDENTS_ONLY, "wfzjl");
         assertThat(item.form().acceptedCards()).containsExactly(CardKind.RESIDENT);
         assertThat(texts()).contains(ZH.get("identify.accepted", ZH.of("card", CardKind.RESIDENT)));
-        kiosk.demo().orElseThrow().devices().placeCard(CardFiles.sample("foreign-permanent.json"));
+        demo.devices().placeCard(CardFiles.sample("foreign-permanent.json"));
         assertRefused("identify.error.wrongType");
         retryWithAGoodCard();
     }

@@ -17,6 +17,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.demo.DemoOnStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ElderModeUiTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        kiosk = KioskOnStage.open(data, true);
+        kiosk = DemoOnStage.open(data).kiosk();
     }
 
     @AfterEach
@@ -80,7 +81,7 @@ class ElderModeUiTest extends FxRobot {
 
     private void walkAt(ScreenSize size) throws Exception {
         KioskOnStage.close(kiosk);
-        kiosk = KioskOnStage.open(data, true, size.width, size.height);
+        kiosk = DemoOnStage.open(data, size.width, size.height).kiosk();
         CitizenWalk walk = new CitizenWalk(this, kiosk);
         List<CitizenWalk.Stop> seen = new ArrayList<>();
         walk.walk(() -> walk.touch().tap("#elder-mode"), stop -> {

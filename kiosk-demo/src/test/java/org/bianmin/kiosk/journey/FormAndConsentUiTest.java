@@ -63,7 +63,7 @@ class FormAndConsentUiTest extends JourneyOnStage {
 
     @Test
     void decliningConsentSubmitsNothingAndEndsTheVisit() throws Exception {
-        var portal = kiosk.demo().orElseThrow().portal().store();
+        var portal = demo.portal().store();
         identifyAndFillTheForm("#demo-place-card");
         ConsentViewModel consent = (ConsentViewModel) kiosk.navigator().current();
         Journey journey = consent.journey();
@@ -89,7 +89,7 @@ class FormAndConsentUiTest extends JourneyOnStage {
 
     @Test
     void withoutConsentThereIsNoWayToSubmit() throws Exception {
-        var portal = kiosk.demo().orElseThrow().portal().store();
+        var portal = demo.portal().store();
         identifyAndFillTheForm("#demo-place-card");
         Journey journey = ((ConsentViewModel) kiosk.navigator().current()).journey();
         assertThat(journey.consented()).isFalse();

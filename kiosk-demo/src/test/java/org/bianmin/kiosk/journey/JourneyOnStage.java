@@ -14,6 +14,8 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.KioskOnStage;
 import org.bianmin.kiosk.ui.Touch;
 import org.bianmin.protocol.catalogue.ServiceItem;
+import org.bianmin.kiosk.demo.DemoEnvironment;
+import org.bianmin.kiosk.demo.DemoOnStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +37,16 @@ abstract class JourneyOnStage extends FxRobot {
     Path data;
 
     Kiosk kiosk;
+    /** What the demo added: simulators, the portal, the network cable. */
+    DemoEnvironment demo;
     /** The tap, wait and scroll moves the UI tests share. */
     private final Touch touch = new Touch(this);
 
     @BeforeEach
     void start() throws Exception {
-        kiosk = KioskOnStage.open(data, true);
+        DemoOnStage stage = DemoOnStage.open(data);
+        kiosk = stage.kiosk();
+        demo = stage.demo();
     }
 
     @AfterEach

@@ -52,7 +52,7 @@ class TwoCitizensUiTest extends JourneyOnStage {
         clickOn("#progress");
         ProgressViewModel progress = (ProgressViewModel) kiosk.navigator().current();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> kiosk.demo().orElseThrow().devices().devices().reader().cardLeftBehind()
+                () -> demo.devices().devices().reader().cardLeftBehind()
                         && lookup(TAKE_CARD).tryQuery().isPresent());
         assertThat(progress.holderAnswerProperty().get()).isNull();
         assertNothingOfTheFirstCitizen(receiptNumber);
