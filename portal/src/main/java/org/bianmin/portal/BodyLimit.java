@@ -9,6 +9,10 @@ import org.bianmin.protocol.api.ProblemType;
  * How large a request body each route accepts, sized to what the route legitimately carries with ample headroom.
  * A larger body is refused with {@code 413 payload-too-large} — by its Content-Length before anything is read, or,
  * for a chunked body, as soon as the limit is passed; at most limit + 1 bytes are ever held in memory.
+ *
+ * <p>Before answering 413 the rest of the body is read and thrown away, up to {@value #DRAIN_BYTES} bytes: a
+ * server that closes while the client is still writing resets the connection, and the client sees a broken
+ * connection (which a kiosk retries) instead of the 413 (which it must not). A body larger still is cut off.
  */
 enum BodyLimit {
     /** Kiosk list registration, revocation, holder lookups, e-ID verification: a few short fields. */
@@ -21,6 +25,9 @@ enum BodyLimit {
     SUBMISSION(1024 * 1024),
     /** A catalogue publish: 10,000 items travel base64-encoded inside the request. */
     PUBLISH(64 * 1024 * 1024);
+
+    /** How much of a refused body is read and discarded so that the refusal reaches its sender. */
+    static final int DRAIN_BYTES = 1024 * 1024;
 
     private final int bytes;
 
@@ -35,17 +42,30 @@ enum BodyLimit {
     /** The whole body, or {@code 413} once it is larger than this limit. */
     byte[] read(Context ctx) {
         long declared = ctx.contentLength();
-        if (declared > bytes) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > bytes) {
+                if (declared - bytes <= DRAIN_BYTES) {
+                    drain(in);
+                }
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(bytes + 1);
             if (body.length > bytes) {
+                drain(in);
                 throw tooLarge();
             }
             return body;
         } catch (IOException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "request body could not be read");
+        }
+    }
+
+    /** Reads and discards up to bytes + {@link #DRAIN_BYTES}, or to the body's end. */
+    private void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = (long) bytes + DRAIN_BYTES;
+        for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0; ) {
+            left -= n;
         }
     }
 
