@@ -113,6 +113,17 @@ public final class IppTransport implements AutoCloseable {
                     || c instanceof java.net.UnknownHostException) {
                 return new IppException(IppException.Kind.UNREACHABLE, printer + " unreachable: " + cause, cause);
             }
+            if (c instanceof java.net.http.HttpConnectTimeoutException) {
+                // no connection (or no TLS session) within the connect timeout: the request was never sent
+                return new IppException(IppException.Kind.UNREACHABLE, printer + " unreachable: " + c.getMessage(),
+                        cause);
+            }
+            if (c instanceof javax.net.ssl.SSLException) {
+                // The TLS handshake precedes the request: nothing reached the printer. A printer's self-signed
+                // certificate is not trusted by the JVM; the kiosk's own cable to its printer uses ipp://.
+                return new IppException(IppException.Kind.UNREACHABLE, printer + " TLS failed: " + c.getMessage(),
+                        cause);
+            }
             if (c instanceof java.net.http.HttpTimeoutException) {
                 return new IppException(IppException.Kind.TIMEOUT, printer + ": " + c.getMessage(), cause);
             }
