@@ -86,7 +86,7 @@ public final class IppTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IppException(IppException.Kind.TIMEOUT, "interrupted waiting for " + printer, e);
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw failure(e.getCause(), timeout);
         }
         if (response.statusCode() != 200) {
             throw new IppException(IppException.Kind.INVALID_REPLY, "HTTP " + response.statusCode() + " from "
@@ -106,7 +106,7 @@ public final class IppTransport implements AutoCloseable {
         client.shutdownNow();
     }
 
-    private IppException failure(Throwable cause) {
+    private IppException failure(Throwable cause, Duration timeout) {
         Throwable c = cause;
         while (c != null) {
             if (c instanceof ConnectException || c instanceof UnresolvedAddressException
@@ -125,7 +125,9 @@ public final class IppTransport implements AutoCloseable {
                         cause);
             }
             if (c instanceof java.net.http.HttpTimeoutException) {
-                return new IppException(IppException.Kind.TIMEOUT, printer + ": " + c.getMessage(), cause);
+                // the client's own request timeout, the same bound as the wait above: whichever fires first
+                return new IppException(IppException.Kind.TIMEOUT, "no answer from " + printer + " within "
+                        + timeout.toMillis() + " ms", cause);
             }
             if (c instanceof ReplyTooLarge) {
                 return new IppException(IppException.Kind.INVALID_REPLY, printer + ": " + c.getMessage(), cause);
