@@ -86,7 +86,7 @@ public final class IppTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IppException(IppException.Kind.TIMEOUT, "interrupted waiting for " + printer, e);
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw failure(e.getCause(), timeout);
         }
         if (response.statusCode() != 200) {
             throw new IppException(IppException.Kind.INVALID_REPLY, "HTTP " + response.statusCode() + " from "
@@ -106,15 +106,28 @@ public final class IppTransport implements AutoCloseable {
         client.shutdownNow();
     }
 
-    private IppException failure(Throwable cause) {
+    private IppException failure(Throwable cause, Duration timeout) {
         Throwable c = cause;
         while (c != null) {
             if (c instanceof ConnectException || c instanceof UnresolvedAddressException
                     || c instanceof java.net.UnknownHostException) {
                 return new IppException(IppException.Kind.UNREACHABLE, printer + " unreachable: " + cause, cause);
             }
+            if (c instanceof java.net.http.HttpConnectTimeoutException) {
+                // no connection (or no TLS session) within the connect timeout: the request was never sent
+                return new IppException(IppException.Kind.UNREACHABLE, printer + " unreachable: " + c.getMessage(),
+                        cause);
+            }
+            if (c instanceof javax.net.ssl.SSLException) {
+                // The TLS handshake precedes the request: nothing reached the printer. A printer's self-signed
+                // certificate is not trusted by the JVM; the kiosk's own cable to its printer uses ipp://.
+                return new IppException(IppException.Kind.UNREACHABLE, printer + " TLS failed: " + c.getMessage(),
+                        cause);
+            }
             if (c instanceof java.net.http.HttpTimeoutException) {
-                return new IppException(IppException.Kind.TIMEOUT, printer + ": " + c.getMessage(), cause);
+                // the client's own request timeout, the same bound as the wait above: whichever fires first
+                return new IppException(IppException.Kind.TIMEOUT, "no answer from " + printer + " within "
+                        + timeout.toMillis() + " ms", cause);
             }
             if (c instanceof ReplyTooLarge) {
                 return new IppException(IppException.Kind.INVALID_REPLY, printer + ": " + c.getMessage(), cause);

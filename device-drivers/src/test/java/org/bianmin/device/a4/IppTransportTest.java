@@ -108,6 +108,42 @@ class IppTransportTest {
     }
 
     @Test
+    void aTlsHandshakeThatNeverCompletesIsUnreachableAfterTheConnectTimeout() {
+        // ipps:// to a plain HTTP server, which waits for a request line: no TLS session, nothing sent
+        try (IppTransport t = new IppTransport(URI.create("ipps://127.0.0.1:" + server.getAddress().getPort()
+                + "/html"), Duration.ofMillis(500))) {
+            assertThatThrownBy(() -> t.exchange(List.of(new byte[9]), Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(IppException.class,
+                            e -> assertThat(e.kind()).isEqualTo(IppException.Kind.UNREACHABLE));
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatFailsIsUnreachable() throws Exception {
+        // a server that answers the TLS ClientHello with plain HTTP
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Thread answer = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getInputStream().read();
+                } catch (IOException closed) {
+                    // the client gave up: expected
+                }
+            });
+            try (IppTransport t = new IppTransport(URI.create("ipps://127.0.0.1:" + plain.getLocalPort()
+                    + "/ipp/print"), Duration.ofSeconds(2))) {
+                assertThatThrownBy(() -> t.exchange(List.of(new byte[9]), Duration.ofSeconds(5)))
+                        .isInstanceOfSatisfying(IppException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(IppException.Kind.UNREACHABLE);
+                            assertThat(e.getMessage()).contains("TLS failed");
+                        });
+            }
+            answer.join(5000);
+        }
+    }
+
+    @Test
     void printerUrisMapToHttp() {
         assertThat(IppTransport.httpUri(URI.create("ipp://printer.local/ipp/print")))
                 .isEqualTo(URI.create("http://printer.local:631/ipp/print"));
