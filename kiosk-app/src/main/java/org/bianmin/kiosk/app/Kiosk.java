@@ -155,7 +155,7 @@ public final class Kiosk implements AutoCloseable {
         this.cache = cache;
         this.demo = demo;
         this.configured = configured;
-        this.ime = PinyinIme.load(catalogueText(catalogue()));
+        this.ime = PinyinIme.deferred(() -> catalogueText(catalogue())); // not for the first frame: warmUp()
         this.devices = configured.forJourney();
         this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
         if (sync.isEmpty()) {
@@ -434,6 +434,15 @@ public final class Kiosk implements AutoCloseable {
 
     public Catalogue catalogue() {
         return cache.catalogue().current().orElseThrow().catalogue();
+    }
+
+    /**
+     * Loads what the home screen does not need but the next screens do (the input method's table, the search's
+     * folding data), so the first touch does not wait for it. Blocking: call off the FX thread after the first frame.
+     */
+    public void warmUp() {
+        ime.preload();
+        cache.search().warmUp();
     }
 
     /** The single-threaded workers the watchdog watches besides the FX thread. */

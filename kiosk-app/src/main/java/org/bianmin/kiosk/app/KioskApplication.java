@@ -1,10 +1,13 @@
 package org.bianmin.kiosk.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.animation.Animation;
@@ -42,7 +45,8 @@ public final class KioskApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskApplication.class);
 
-    private final Clock clock = Clock.systemDefaultZone();
+    private static final Clock CLOCK = Clock.systemDefaultZone();
+    private final Clock clock = CLOCK;
     private KioskOptions options;
     private Kiosk kiosk;
     private Timeline idleTicker;
@@ -51,12 +55,45 @@ public final class KioskApplication extends Application {
     private final ScheduledExecutorService watchdogThread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("watchdog").daemon().factory());
 
+    /** The assembly {@link KioskLauncher} started before the FX toolkit, if it did (see {@link #openEarly}). */
+    private static volatile CompletableFuture<Kiosk> opening;
+
+    /**
+     * Starts {@link Kiosk#open} (database, catalogue, search index, self-check, devices) now, on its own thread,
+     * so it runs while the JavaFX toolkit starts instead of after it: on the kiosk's two cores that takes the
+     * toolkit's start-up off the path to the first frame. {@link #init} waits for it.
+     */
+    static void openEarly(KioskOptions options) {
+        CompletableFuture<Kiosk> future = new CompletableFuture<>();
+        Thread.ofPlatform().name("kiosk-open").daemon().start(() -> {
+            try {
+                future.complete(open(options));
+            } catch (Exception | Error e) {
+                future.completeExceptionally(e);
+            }
+        });
+        opening = future;
+    }
+
+    private static Kiosk open(KioskOptions options) throws IOException, ConfigStore.ConfigException {
+        DataDirectory data = options.dataDirectory().ensureExists();
+        return Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), options.demo(), CLOCK);
+    }
+
     /** Runs on the launcher thread, so the FX thread is free while files are read and servers start. */
     @Override
     public void init() throws Exception {
         options = KioskOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        DataDirectory data = options.dataDirectory().ensureExists();
-        kiosk = Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), options.demo(), clock);
+        CompletableFuture<Kiosk> early = opening;
+        if (early == null) {
+            kiosk = open(options); // launched without KioskLauncher (tests)
+            return;
+        }
+        try {
+            kiosk = early.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     @Override
@@ -86,6 +123,13 @@ public final class KioskApplication extends Application {
     /** Tells systemd the kiosk serves, and from now on pings its watchdog while every thread answers. */
     private void serving() {
         notifier.send("READY=1", "STATUS=serving");
+        Thread.ofPlatform().name("warm-up").daemon().start(() -> {
+            try {
+                kiosk.warmUp();
+            } catch (RuntimeException e) {
+                LOG.warn("warm-up after the first frame failed (the first use pays for it): {}", e.toString());
+            }
+        });
         SystemdNotifier.watchdogInterval(env).ifPresent(interval -> {
             List<Liveness.Probe> probes = new ArrayList<>(List.of(new Liveness.Probe("fx", Platform::runLater)));
             probes.addAll(kiosk.workers());

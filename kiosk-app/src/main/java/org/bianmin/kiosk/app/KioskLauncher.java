@@ -30,6 +30,7 @@ public final class KioskLauncher {
         if (options.production()) {
             System.setProperty("logback.configurationFile", "logback-production.xml");
         }
+        KioskApplication.openEarly(options);
         Application.launch(KioskApplication.class, args);
     }
 }
