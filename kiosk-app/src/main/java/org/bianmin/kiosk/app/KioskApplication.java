@@ -111,6 +111,7 @@ public final class KioskApplication extends Application {
         }
         watchIdle(scene);
         kiosk.watchWedge(scene);
+        TransitionTimer.install(scene, kiosk.navigator().currentProperty());
         stage.setTitle("便民自助终端");
         stage.setScene(scene);
         if (!options.windowed()) {
