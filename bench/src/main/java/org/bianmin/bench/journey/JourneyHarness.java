@@ -152,10 +152,12 @@ public final class JourneyHarness implements Harness {
     /** A press and release at the centre of the node with this id, once it shows, scrolled into view first. */
     private void tap(String id) throws Exception {
         Node node = waitFor(id);
-        double[] at = fx(() -> {
+        fx(() -> {
             scrollIntoView(node);
-            node.applyCss();
-            node.getScene().getRoot().layout();
+            return null;
+        });
+        nextPulse(); // the screen as laid out and shown, not as built: a tap lands where the citizen sees it
+        double[] at = fx(() -> {
             Bounds b = node.localToScreen(node.getLayoutBounds());
             return new double[] {b.getCenterX(), b.getCenterY()};
         });
@@ -164,6 +166,23 @@ public final class JourneyHarness implements Harness {
             robot.mouseClick(MouseButton.PRIMARY);
             return null;
         });
+    }
+
+    /** Returns once the FX thread has run a pulse after this call: CSS, layout and the frame of what is there. */
+    private static void nextPulse() throws Exception {
+        CompletableFuture<Void> pulsed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    pulsed.complete(null);
+                }
+            }.start();
+            Platform.requestNextPulse();
+        });
+        pulsed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        fx(() -> null); // the pulse's layout has run once its runnables after it do
     }
 
     private static void scrollIntoView(Node node) {
