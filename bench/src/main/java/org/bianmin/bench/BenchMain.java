@@ -30,6 +30,8 @@ public final class BenchMain {
                 figures.addAll(harness.run());
             }
         }
+        // The in-process kiosk of journey and soak keeps an FX thread alive: end it before JMH forks its JVMs.
+        org.bianmin.bench.journey.KioskDriver.stopIfStarted();
         figures.addAll(runJmh(filter));
         print(figures);
     }

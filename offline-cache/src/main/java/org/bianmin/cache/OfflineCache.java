@@ -15,10 +15,12 @@ import org.bianmin.cache.db.StorageAlert;
 import org.bianmin.cache.outbox.Backoff;
 import org.bianmin.cache.outbox.Outbox;
 import org.bianmin.cache.search.CatalogueSearch;
+import org.bianmin.cache.search.SearchIndexStore;
 
 /**
  * Everything the kiosk keeps offline, opened from its data directory: the database, the catalogue store with
- * its search index, the outbox (payload keys in the data directory) and the audit log.
+ * its search index (kept in the database per catalogue version, read back at start), the outbox (payload keys
+ * in the data directory) and the audit log.
  */
 public final class OfflineCache implements AutoCloseable {
 
@@ -59,7 +61,7 @@ public final class OfflineCache implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             PayloadCipher cipher = new PayloadCipher(KeyVault.openOrCreate(dataDirectory, random), random);
             CatalogueStore store = new CatalogueStore(db, clock);
-            CatalogueSearch search = new CatalogueSearch();
+            CatalogueSearch search = new CatalogueSearch(new SearchIndexStore(db));
             store.addListener(search);
             Outbox outbox = new Outbox(db, cipher, settings.kioskId(), settings.zone(), clock, settings.backoff(),
                     random, settings.retention());

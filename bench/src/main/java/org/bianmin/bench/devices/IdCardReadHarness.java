@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -14,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.bianmin.bench.Harness;
+import org.bianmin.bench.Percentiles;
 import org.bianmin.device.idcard.CardFiles;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.IdCardSimulator;
@@ -88,10 +88,10 @@ public final class IdCardReadHarness implements Harness {
         String note = String.format("1295-byte reply wire time %.1f ms at 115200 8N1; n=%d", wire, ROUNDS);
         return List.of(
                 new Figure("idcard wire time of text+photo reply", wire, "ms", "1295 bytes × 10 bits / 115200"),
-                new Figure("idcard find→select→read→parse p50", percentile(cycle, 50), "ms", note),
-                new Figure("idcard find→select→read→parse p95", percentile(cycle, 95), "ms", note),
-                new Figure("idcard card placed→record p50 (poll 100 ms)", percentile(placedToRecord, 50), "ms", note),
-                new Figure("idcard card placed→record p95 (poll 100 ms)", percentile(placedToRecord, 95), "ms", note));
+                new Figure("idcard find→select→read→parse p50", Percentiles.of(cycle, 50), "ms", note),
+                new Figure("idcard find→select→read→parse p95", Percentiles.of(cycle, 95), "ms", note),
+                new Figure("idcard card placed→record p50 (poll 100 ms)", Percentiles.of(placedToRecord, 50), "ms", note),
+                new Figure("idcard card placed→record p95 (poll 100 ms)", Percentiles.of(placedToRecord, 95), "ms", note));
     }
 
     private static void expectCard(ReadResult result) {
@@ -103,11 +103,5 @@ public final class IdCardReadHarness implements Harness {
 
     private static double millisSince(long start) {
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double percentile(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

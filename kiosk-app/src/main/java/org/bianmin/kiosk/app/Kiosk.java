@@ -98,6 +98,8 @@ public final class Kiosk implements AutoCloseable {
     private final ConfiguredDevices configured;
     private final List<CheckResult> selfCheck;
     private final KioskThreads threads;
+    /** The input method: its table is built after the first frame ({@link #warmUp}) or when first needed. */
+    private final PinyinIme ime;
     private final Optional<SyncEngine> sync;
     private final PortalLookups lookups;
     private final Messages messages;
@@ -124,6 +126,7 @@ public final class Kiosk implements AutoCloseable {
         this.configured = configured;
         this.selfCheck = selfCheck;
         this.threads = threads;
+        this.ime = PinyinIme.deferred(() -> catalogueText(catalogue())); // not for the first frame: warmUp()
         this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
         if (sync.isEmpty()) {
             LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
@@ -152,7 +155,7 @@ public final class Kiosk implements AutoCloseable {
         this.applications = devices.map(d -> new Applications(new JourneyContext(config.kioskId(), hall,
                 catalogue().version(), clock, navigator, session, d.reader(), d.printer(), cache.outbox(),
                 lookups.delivery(threads.storage()), lookups.eidCodes(scanner),
-                PinyinIme.load(catalogueText(catalogue())), cache.audit(), ui, threads.devices(), threads.printer(),
+                ime, cache.audit(), ui, threads.devices(), threads.printer(),
                 threads.storage())));
         this.idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
                 Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
@@ -354,6 +357,15 @@ public final class Kiosk implements AutoCloseable {
 
     public Catalogue catalogue() {
         return cache.catalogue().current().orElseThrow().catalogue();
+    }
+
+    /**
+     * Loads what the home screen does not need but the next screens do (the input method's table, the search's
+     * folding data), so the first touch does not wait for it. Blocking: call off the FX thread after the first frame.
+     */
+    public void warmUp() {
+        ime.preload();
+        cache.search().warmUp();
     }
 
     /** The single-threaded workers the watchdog watches besides the FX thread: the kiosk's and the sync thread. */

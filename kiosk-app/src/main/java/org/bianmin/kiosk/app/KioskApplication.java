@@ -1,10 +1,14 @@
 package org.bianmin.kiosk.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.animation.Animation;
@@ -45,7 +49,8 @@ public class KioskApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskApplication.class);
 
-    private final Clock clock = Clock.systemDefaultZone();
+    private static final Clock CLOCK = Clock.systemDefaultZone();
+    private final Clock clock = CLOCK;
     private KioskOptions options;
     private Kiosk kiosk;
     private Timeline idleTicker;
@@ -54,12 +59,57 @@ public class KioskApplication extends Application {
     private final ScheduledExecutorService watchdogThread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("watchdog").daemon().factory());
 
+    /** The assembly {@link KioskLauncher} started before the FX toolkit, if it did (see {@link #openEarly}). */
+    private static volatile CompletableFuture<Kiosk> opening;
+    /** Completed once the toolkit runs ({@link #init} is called after it started): {@link #UI} waits for it. */
+    private static final CompletableFuture<Void> TOOLKIT = new CompletableFuture<>();
+    /**
+     * Hands work to the FX thread. The assembly may be opened before the toolkit runs, and what it starts (sync,
+     * devices) may finish before too: such a hand-over waits for the toolkit instead of failing.
+     */
+    private static final Executor UI = task -> {
+        TOOLKIT.join();
+        Platform.runLater(task);
+    };
+
+    /**
+     * Starts {@link Kiosk#open} (database, catalogue, search index, self-check, devices and what {@code addOn}
+     * adds) now, on its own thread, so it runs while the JavaFX toolkit starts instead of after it: on the kiosk's
+     * two cores that takes the toolkit's start-up off the path to the first frame. {@link #init} waits for it.
+     */
+    static void openEarly(KioskOptions options, KioskAddOn.Factory addOn) {
+        CompletableFuture<Kiosk> future = new CompletableFuture<>();
+        Thread.ofPlatform().name("kiosk-open").daemon().start(() -> {
+            try {
+                future.complete(open(options, addOn));
+            } catch (Exception | Error e) {
+                future.completeExceptionally(e);
+            }
+        });
+        opening = future;
+    }
+
+    private static Kiosk open(KioskOptions options, KioskAddOn.Factory addOn)
+            throws IOException, ConfigStore.ConfigException {
+        DataDirectory data = options.dataDirectory().ensureExists();
+        return Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), CLOCK, UI, addOn);
+    }
+
     /** Runs on the launcher thread, so the FX thread is free while files are read and servers start. */
     @Override
     public final void init() throws Exception {
+        TOOLKIT.complete(null);
         options = KioskOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        DataDirectory data = options.dataDirectory().ensureExists();
-        kiosk = Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), clock, Platform::runLater, addOn());
+        CompletableFuture<Kiosk> early = opening;
+        if (early == null) {
+            kiosk = open(options, addOn()); // launched without KioskLauncher (tests)
+            return;
+        }
+        try {
+            kiosk = early.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** What this launcher adds to the kiosk: nothing for the production kiosk. */
@@ -82,6 +132,7 @@ public class KioskApplication extends Application {
         }
         watchIdle(scene);
         kiosk.watchWedge(scene);
+        TransitionTimer.install(scene, kiosk.navigator().currentProperty());
         stage.setTitle("便民自助终端");
         stage.setScene(scene);
         if (!options.windowed()) {
@@ -94,6 +145,13 @@ public class KioskApplication extends Application {
     /** Tells systemd the kiosk serves, and from now on pings its watchdog while every thread answers. */
     private void serving() {
         notifier.send("READY=1", "STATUS=serving");
+        Thread.ofPlatform().name("warm-up").daemon().start(() -> {
+            try {
+                kiosk.warmUp();
+            } catch (RuntimeException e) {
+                LOG.warn("warm-up after the first frame failed (the first use pays for it): {}", e.toString());
+            }
+        });
         SystemdNotifier.watchdogInterval(env).ifPresent(interval -> {
             List<Liveness.Probe> probes = new ArrayList<>(List.of(new Liveness.Probe("fx", Platform::runLater)));
             probes.addAll(kiosk.workers());
@@ -134,8 +192,10 @@ public class KioskApplication extends Application {
             @Override
             public void handle(long now) {
                 stop();
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                LOG.info("first interactive frame {} ms after JVM start", ms);
+                long at = System.currentTimeMillis();
+                long ms = at - ManagementFactory.getRuntimeMXBean().getStartTime();
+                // The epoch time lets a harness (./kiosk bench startup) measure from its own spawn of the process.
+                LOG.info("first interactive frame {} ms after JVM start (epoch ms {})", ms, at);
                 then.run();
             }
         }.start();

@@ -14,15 +14,16 @@ public final class KioskLauncher {
     private KioskLauncher() {}
 
     public static void main(String[] args) throws IOException {
-        launch(KioskApplication.class, false, args);
+        launch(KioskApplication.class, KioskAddOn.NONE, false, args);
     }
 
     /**
      * Parses the options, sets up logging (a rotating file for a production kiosk, the console for a development
-     * run: {@code development} or {@code --windowed}) and launches {@code application}.
+     * run: {@code development} or {@code --windowed}), starts opening the kiosk with {@code addOn} (what
+     * {@code application}'s {@link KioskApplication#addOn} gives) and launches {@code application}.
      */
-    public static void launch(Class<? extends KioskApplication> application, boolean development, String... args)
-            throws IOException {
+    public static void launch(Class<? extends KioskApplication> application, KioskAddOn.Factory addOn,
+                              boolean development, String... args) throws IOException {
         KioskOptions options = new KioskOptions();
         try {
             // Parse once: picocli toggles a boolean flag whose field is already true.
@@ -39,6 +40,7 @@ public final class KioskLauncher {
         if (!development && options.production()) {
             System.setProperty("logback.configurationFile", "logback-production.xml");
         }
+        KioskApplication.openEarly(options, addOn);
         Application.launch(application, args);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
@@ -26,10 +27,10 @@ public final class PinyinIme {
     private static final Charset GB2312 = Charset.forName("GB2312");
     private static final int MAX_CANDIDATES = 30;
 
-    /** Syllable → characters, common first. */
-    private final Map<String, List<Character>> bySyllable;
+    /** Syllable → characters, common first; built on first use (see {@link #deferred}). */
+    private final Supplier<TreeMap<String, List<Character>>> bySyllable;
 
-    private PinyinIme(Map<String, List<Character>> bySyllable) {
+    private PinyinIme(Supplier<TreeMap<String, List<Character>>> bySyllable) {
         this.bySyllable = bySyllable;
     }
 
@@ -40,13 +41,42 @@ public final class PinyinIme {
 
     /** Builds the table, ranking characters that occur more often in {@code corpus} first. */
     public static PinyinIme load(String corpus) {
+        TreeMap<String, List<Character>> table = table(corpus);
+        return new PinyinIme(() -> table);
+    }
+
+    /**
+     * An input method whose table is built on first use or by {@link #preload}, whichever comes first, not now:
+     * the table (pinyin data for 6,763 characters, a few hundred milliseconds) is not needed for the first frame.
+     * A {@link #candidates} call before the table is ready waits for it.
+     */
+    public static PinyinIme deferred(Supplier<String> corpus) {
+        return new PinyinIme(new Supplier<>() {
+            private TreeMap<String, List<Character>> table;
+
+            @Override
+            public synchronized TreeMap<String, List<Character>> get() {
+                if (table == null) {
+                    table = table(corpus.get());
+                }
+                return table;
+            }
+        });
+    }
+
+    /** Builds the table now if it is not built yet; call off the FX thread. */
+    public void preload() {
+        bySyllable.get();
+    }
+
+    private static TreeMap<String, List<Character>> table(String corpus) {
         Map<Character, Integer> frequency = new java.util.HashMap<>();
         corpus.chars().forEach(ch -> frequency.merge((char) ch, 1, Integer::sum));
         HanyuPinyinOutputFormat format = new HanyuPinyinOutputFormat();
         format.setCaseType(HanyuPinyinCaseType.LOWERCASE);
         format.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
         format.setVCharType(HanyuPinyinVCharType.WITH_V);
-        Map<String, List<Character>> table = new TreeMap<>();
+        TreeMap<String, List<Character>> table = new TreeMap<>();
         // GB2312 rows 16-55 are level 1 (common), 56-87 level 2; iterating in code order keeps that ranking.
         for (int row = 0xB0; row <= 0xF7; row++) {
             for (int cell = 0xA1; cell <= 0xFE; cell++) {
@@ -63,7 +93,7 @@ public final class PinyinIme {
         // Stable sort: equally frequent characters keep GB2312's level order.
         table.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(
                 (Character ch) -> -frequency.getOrDefault(ch, 0))));
-        return new PinyinIme(table);
+        return table;
     }
 
     private static Set<String> readings(char c, HanyuPinyinOutputFormat format) {
@@ -84,8 +114,9 @@ public final class PinyinIme {
         if (key.isEmpty() || !key.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
             return List.of();
         }
-        Set<Character> out = new LinkedHashSet<>(bySyllable.getOrDefault(key, List.of()));
-        for (var entry : ((TreeMap<String, List<Character>>) bySyllable).tailMap(key, false).entrySet()) {
+        TreeMap<String, List<Character>> table = bySyllable.get();
+        Set<Character> out = new LinkedHashSet<>(table.getOrDefault(key, List.of()));
+        for (var entry : table.tailMap(key, false).entrySet()) {
             if (out.size() >= MAX_CANDIDATES || !entry.getKey().startsWith(key)) {
                 break;
             }

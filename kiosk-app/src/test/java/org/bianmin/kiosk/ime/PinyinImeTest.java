@@ -31,6 +31,21 @@ class PinyinImeTest {
     }
 
     @Test
+    void aDeferredImeBuildsItsTableOnlyWhenFirstNeededAndOnce() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PinyinIme deferred = PinyinIme.deferred(() -> {
+            reads.incrementAndGet();
+            return "福州市鼓楼区 福建省 福州 服务";
+        });
+        assertThat(reads).as("nothing built at assembly (the start path)").hasValue(0);
+        deferred.preload();
+        assertThat(reads).hasValue(1);
+        assertThat(deferred.candidates("fu").subList(0, 2)).containsExactly('福', '服');
+        assertThat(deferred.candidates("zhang")).isEqualTo(IME.candidates("zhang"));
+        assertThat(reads).as("built once").hasValue(1);
+    }
+
+    @Test
     void anythingElseHasNoCandidates() {
         assertThat(IME.candidates("")).isEmpty();
         assertThat(IME.candidates("123")).isEmpty();

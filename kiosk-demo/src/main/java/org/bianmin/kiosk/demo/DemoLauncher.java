@@ -9,6 +9,6 @@ public final class DemoLauncher {
     private DemoLauncher() {}
 
     public static void main(String[] args) throws IOException {
-        KioskLauncher.launch(DemoApplication.class, true, args);
+        KioskLauncher.launch(DemoApplication.class, DemoApplication.ADD_ON, true, args);
     }
 }

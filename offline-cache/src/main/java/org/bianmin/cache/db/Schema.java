@@ -88,5 +88,10 @@ public final class Schema {
             new Migration(5, "the catalogue's ETag is kept with it, so a restart revalidates instead of downloading",
                     List.of("ALTER TABLE catalogue_version ADD COLUMN etag TEXT")),
             new Migration(6, "a department's English (catalogue en), as JSON; null for catalogues without",
-                    List.of("ALTER TABLE catalogue_department ADD COLUMN en TEXT")));
+                    List.of("ALTER TABLE catalogue_department ADD COLUMN en TEXT")),
+            new Migration(7, "each kept catalogue version's search index, so a restart does not expand pinyin again",
+                    List.of("""
+                            CREATE TABLE search_index (
+                              version INTEGER PRIMARY KEY REFERENCES catalogue_version(version) ON DELETE CASCADE,
+                              forms BLOB NOT NULL)""")));
 }

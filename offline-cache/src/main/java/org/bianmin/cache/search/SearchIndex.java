@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.ServiceItem;
 
@@ -30,7 +31,8 @@ public final class SearchIndex {
 
     static final int MAX_READINGS = 8;
 
-    private enum VariantKind { TEXT, PINYIN, INITIALS }
+    /** Package-private for {@link SearchFormsCodec}: the stored forms name their kind by ordinal. */
+    enum VariantKind { TEXT, PINYIN, INITIALS }
 
     /** Which text of an item a variant comes from, best first (the ranking's second key). */
     private enum Field { NAME, SYNONYM, DEPARTMENT, CODE }
@@ -38,7 +40,7 @@ public final class SearchIndex {
     private static final int FIELDS = Field.values().length;
 
     /** {@code starts}: offsets where pinyin syllables begin (PINYIN only). */
-    private record Variant(String text, VariantKind kind, int[] starts, String source) {}
+    record Variant(String text, VariantKind kind, int[] starts, String source) {}
 
     private static final int[] NONE = new int[0];
     private static final MatchKind[] KINDS = MatchKind.values();
@@ -55,12 +57,14 @@ public final class SearchIndex {
     /** {@link Field} ordinal of each term (per item: one text can be a name here and a synonym there). */
     private final byte[] termField;
     private final Map<String, int[]> grams;
+    /** Each searchable text's variants: what {@link SearchIndexStore} keeps so a restart skips the pinyin work. */
+    private final Map<String, List<Variant>> forms;
 
     private static final byte TEXT = (byte) VariantKind.TEXT.ordinal();
     private static final byte INITIALS = (byte) VariantKind.INITIALS.ordinal();
 
     private SearchIndex(ServiceItem[] items, Variant[][] variants, String[] terms, int[] termItem, int[] termVariant,
-                        byte[] termField, Map<String, int[]> grams) {
+                        byte[] termField, Map<String, int[]> grams, Map<String, List<Variant>> forms) {
         this.items = items;
         this.variants = variants;
         this.terms = terms;
@@ -72,45 +76,84 @@ public final class SearchIndex {
             termKind[i] = (byte) variants[termItem[i]][termVariant[i]].kind().ordinal();
         }
         this.grams = grams;
+        this.forms = forms;
     }
 
     public static SearchIndex empty() {
-        return build(List.of(), List.of());
+        return build(List.of(), Map.of(), SearchIndex::variants);
     }
 
+    /** Folds and expands every text into its pinyin forms (the slow part: pinyin and ICU data). */
     public static SearchIndex build(Catalogue catalogue) {
-        return build(catalogue.items(), catalogue.departments());
+        return build(catalogue.items(), departments(catalogue), SearchIndex::variants);
     }
 
-    private static SearchIndex build(List<ServiceItem> catalogueItems, List<Catalogue.Department> departmentList) {
+    /**
+     * The index of {@code catalogue} from forms expanded earlier ({@link #forms()}) by this build's folding and
+     * pinyin, without expanding anything; {@link MissingFormException} if a text of the catalogue has none.
+     */
+    static SearchIndex withForms(Catalogue catalogue, Map<String, List<Variant>> forms) throws MissingFormException {
+        Map<String, Catalogue.Department> departments = departments(catalogue);
+        for (ServiceItem item : catalogue.items()) {
+            for (String source : sources(item, departments).keySet()) {
+                if (!forms.containsKey(source)) {
+                    throw new MissingFormException(source);
+                }
+            }
+        }
+        return build(catalogue.items(), departments, forms::get);
+    }
+
+    /** A text of the catalogue that the stored forms do not cover: they belong to another catalogue. */
+    static final class MissingFormException extends Exception {
+        MissingFormException(String source) {
+            super("no stored search forms for the text \"" + source + "\"");
+        }
+    }
+
+    Map<String, List<Variant>> forms() {
+        return forms;
+    }
+
+    private static Map<String, Catalogue.Department> departments(Catalogue catalogue) {
         Map<String, Catalogue.Department> departments = new HashMap<>();
-        departmentList.forEach(d -> departments.put(d.code(), d));
+        catalogue.departments().forEach(d -> departments.put(d.code(), d));
+        return departments;
+    }
+
+    /** An item's searchable texts, each with the best field it is (a synonym equal to the name is the name). */
+    private static Map<String, Field> sources(ServiceItem item, Map<String, Catalogue.Department> departments) {
+        // Insertion order keeps a text's best field when it recurs.
+        Map<String, Field> sources = new java.util.LinkedHashMap<>();
+        sources.putIfAbsent(item.name(), Field.NAME);
+        item.synonyms().forEach(s -> sources.putIfAbsent(s, Field.SYNONYM));
+        Catalogue.Department d = departments.get(item.department());
+        if (d != null) {
+            sources.putIfAbsent(d.name(), Field.DEPARTMENT);
+            sources.putIfAbsent(d.shortName(), Field.DEPARTMENT);
+        }
+        sources.putIfAbsent(item.code(), Field.CODE);
+        sources.putIfAbsent(item.basicCode(), Field.CODE);
+        return sources;
+    }
+
+    private static SearchIndex build(List<ServiceItem> catalogueItems, Map<String, Catalogue.Department> departments,
+                                     Function<String, List<Variant>> expand) {
         ServiceItem[] items = catalogueItems.stream()
                 .sorted(Comparator.comparingInt(ServiceItem::popularity).reversed().thenComparing(ServiceItem::code))
                 .toArray(ServiceItem[]::new);
         Variant[][] variants = new Variant[items.length][];
         Map<String, IntList> grams = new HashMap<>();
-        Map<String, List<Variant>> expanded = new HashMap<>();
+        Map<String, List<Variant>> used = new HashMap<>();
         record Term(String text, int item, int variant, Field field) {}
         List<Term> terms = new ArrayList<>();
         for (int id = 0; id < items.length; id++) {
             ServiceItem item = items[id];
-            // Insertion order keeps a text's best field when it recurs (a synonym equal to the name is the name).
-            Map<String, Field> sources = new java.util.LinkedHashMap<>();
-            sources.putIfAbsent(item.name(), Field.NAME);
-            item.synonyms().forEach(s -> sources.putIfAbsent(s, Field.SYNONYM));
-            Catalogue.Department d = departments.get(item.department());
-            if (d != null) {
-                sources.putIfAbsent(d.name(), Field.DEPARTMENT);
-                sources.putIfAbsent(d.shortName(), Field.DEPARTMENT);
-            }
-            sources.putIfAbsent(item.code(), Field.CODE);
-            sources.putIfAbsent(item.basicCode(), Field.CODE);
             List<Variant> list = new ArrayList<>();
             List<Field> fields = new ArrayList<>();
-            sources.forEach((source, field) -> {
+            sources(item, departments).forEach((source, field) -> {
                 // Department names recur on every item of the department: expand each text once per build.
-                List<Variant> forms = expanded.computeIfAbsent(source, SearchIndex::variants);
+                List<Variant> forms = used.computeIfAbsent(source, expand);
                 list.addAll(forms);
                 forms.forEach(f -> fields.add(field));
             });
@@ -135,7 +178,7 @@ public final class SearchIndex {
         }
         return new SearchIndex(items, variants, terms.stream().map(Term::text).toArray(String[]::new),
                 terms.stream().mapToInt(Term::item).toArray(), terms.stream().mapToInt(Term::variant).toArray(),
-                termField, gramArrays);
+                termField, gramArrays, Map.copyOf(used));
     }
 
     /** Ids arrive in increasing order, so a repeat for the same item is always the last entry. */
