@@ -14,9 +14,10 @@ import org.bianmin.protocol.catalogue.ServiceItem;
 
 /**
  * An immutable in-memory index of one catalogue version. Every searchable text of an item (name, synonyms,
- * department name and short name, implementation and basic code) is folded and expanded into variants: the
- * characters, the full pinyin and the pinyin initials (for polyphonic characters, up to {@value #MAX_READINGS}
- * reading combinations).
+ * department name and short name, implementation and basic code, and the English of the name and the department)
+ * is folded and expanded into variants: the characters, the full pinyin and the pinyin initials (for polyphonic
+ * characters, up to {@value #MAX_READINGS} reading combinations); a text of several Latin words is also found by
+ * the start of each word that is not a stop word ({@code card} finds "Replacement of ID card" as a prefix).
  *
  * <p>Results are ranked by {@link MatchKind}, then by which text matched (the item's own name before a synonym,
  * a synonym before the department or a code: typing {@code wf} means 无犯罪记录证明开具 more than the synonym 无房证明
@@ -32,7 +33,15 @@ public final class SearchIndex {
     static final int MAX_READINGS = 8;
 
     /** Package-private for {@link SearchFormsCodec}: the stored forms name their kind by ordinal. */
-    enum VariantKind { TEXT, PINYIN, INITIALS }
+    enum VariantKind {
+        TEXT, PINYIN, INITIALS,
+        /** A Latin text from its second, third… word on (an English name): found by any word's start. */
+        WORD
+    }
+
+    /** Words an English name is not looked up by: "of" in "Replacement of ID card" starts no search. */
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "at", "by", "for", "from", "in", "of",
+            "on", "or", "the", "to", "with");
 
     /** Which text of an item a variant comes from, best first (the ranking's second key). */
     private enum Field { NAME, SYNONYM, DEPARTMENT, CODE }
@@ -62,6 +71,7 @@ public final class SearchIndex {
 
     private static final byte TEXT = (byte) VariantKind.TEXT.ordinal();
     private static final byte INITIALS = (byte) VariantKind.INITIALS.ordinal();
+    private static final byte WORD = (byte) VariantKind.WORD.ordinal();
 
     private SearchIndex(ServiceItem[] items, Variant[][] variants, String[] terms, int[] termItem, int[] termVariant,
                         byte[] termField, Map<String, int[]> grams, Map<String, List<Variant>> forms) {
@@ -126,15 +136,26 @@ public final class SearchIndex {
         // Insertion order keeps a text's best field when it recurs.
         Map<String, Field> sources = new java.util.LinkedHashMap<>();
         sources.putIfAbsent(item.name(), Field.NAME);
+        putIfPresent(sources, item.english().name(), Field.NAME);
         item.synonyms().forEach(s -> sources.putIfAbsent(s, Field.SYNONYM));
         Catalogue.Department d = departments.get(item.department());
         if (d != null) {
             sources.putIfAbsent(d.name(), Field.DEPARTMENT);
             sources.putIfAbsent(d.shortName(), Field.DEPARTMENT);
+            if (d.en() != null) {
+                putIfPresent(sources, d.en().name(), Field.DEPARTMENT);
+                putIfPresent(sources, d.en().shortName(), Field.DEPARTMENT);
+            }
         }
         sources.putIfAbsent(item.code(), Field.CODE);
         sources.putIfAbsent(item.basicCode(), Field.CODE);
         return sources;
+    }
+
+    private static void putIfPresent(Map<String, Field> sources, String text, Field field) {
+        if (text != null) {
+            sources.putIfAbsent(text, field);
+        }
     }
 
     private static SearchIndex build(List<ServiceItem> catalogueItems, Map<String, Catalogue.Department> departments,
@@ -202,6 +223,7 @@ public final class SearchIndex {
         List<Variant> out = new ArrayList<>();
         out.add(new Variant(folded, VariantKind.TEXT, NONE, source));
         if (folded.codePoints().noneMatch(ChineseText::isHan)) {
+            out.addAll(laterWords(source));
             return out;
         }
         Set<String> initials = new LinkedHashSet<>();
@@ -219,6 +241,21 @@ public final class SearchIndex {
         }
         initials.forEach(i -> out.add(new Variant(i, VariantKind.INITIALS, NONE, source)));
         return out;
+    }
+
+    /** The folded tails of a Latin text starting at its second, third… word, stop words skipped. */
+    private static List<Variant> laterWords(String source) {
+        String[] words = source.split("[^\\p{L}\\p{N}]+");
+        List<Variant> out = new ArrayList<>();
+        StringBuilder tail = new StringBuilder();
+        for (int i = words.length - 1; i >= 1; i--) {
+            tail.insert(0, words[i]);
+            String word = ChineseText.fold(words[i]);
+            if (!word.isEmpty() && !STOP_WORDS.contains(word)) {
+                out.add(new Variant(ChineseText.fold(tail.toString()), VariantKind.WORD, NONE, source));
+            }
+        }
+        return out.reversed();
     }
 
     /**
@@ -269,11 +306,12 @@ public final class SearchIndex {
         IntList matched = new IntList();
         for (int i = lo; i < hi; i++) {
             byte variantKind = termKind[i];
-            if (!latin && variantKind != TEXT) {
+            if (!latin && variantKind != TEXT && variantKind != WORD) {
                 continue;
             }
             // Whole initials are as exact as the whole name or its whole pinyin: wfz is 无犯罪, not a start of it.
-            MatchKind kind = i < equalEnd ? MatchKind.EXACT
+            // A later word is a start inside the text, never the whole of it.
+            MatchKind kind = i < equalEnd && variantKind != WORD ? MatchKind.EXACT
                     : variantKind == INITIALS ? MatchKind.INITIALS : MatchKind.PREFIX;
             byte code = (byte) (kind.ordinal() * FIELDS + termField[i] + 1);
             int id = termItem[i];
@@ -454,6 +492,7 @@ public final class SearchIndex {
                 case TEXT -> v.text().contains(q);
                 case PINYIN -> latin && containsAtSyllable(v, q);
                 case INITIALS -> latin && v.text().contains(q);
+                case WORD -> false; // the whole text's TEXT variant holds every substring already
             };
             if (contains) {
                 return v.source();

@@ -130,6 +130,26 @@ class SearchIndexTest {
         assertThat(index.search("sbk", 10).getFirst().kind()).isEqualTo(MatchKind.EXACT);
     }
 
+    /** An English-reading citizen types English: the catalogue's English names and departments are searched. */
+    @Test
+    void englishNamesAreFoundByTheirStartAndByAnyWordsStart() {
+        assertThat(sample.search("Certificate of No Criminal Record", 10).getFirst()).satisfies(h -> {
+            assertThat(h.item().name()).isEqualTo("无犯罪记录证明开具");
+            assertThat(h.kind()).isEqualTo(MatchKind.EXACT);
+            assertThat(h.matchedText()).isEqualTo("Certificate of No Criminal Record");
+        });
+        assertThat(sampleNames("criminal")).first().isEqualTo("无犯罪记录证明开具");
+        assertThat(sample.search("criminal", 10).getFirst().kind()).as("a later word's start is a prefix")
+                .isEqualTo(MatchKind.PREFIX);
+        // Every item whose English has a word starting "passport"… or "social security card": no stop words needed.
+        assertThat(sampleNames("social security card")).contains("社会保障卡申领", "社会保障卡挂失", "社会保障卡补换");
+        assertThat(sampleNames("identity card")).startsWith("居民身份证换领", "居民身份证补领");
+        // A department's English finds its items; a stop word starts no word match.
+        assertThat(sampleNames("public security")).isNotEmpty();
+        assertThat(sample.search("of", 64)).filteredOn(h -> h.item().name().equals("无犯罪记录证明开具"))
+                .extracting(SearchHit::kind).containsOnly(MatchKind.SUBSTRING);
+    }
+
     @Test
     void wholeFullPinyinRanksFirst() {
         assertThat(sample.search("wufanzuijilu", 10).getFirst()).satisfies(h -> {
