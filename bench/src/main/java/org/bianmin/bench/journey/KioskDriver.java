@@ -14,14 +14,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
 import javafx.stage.Window;
-import org.bianmin.kiosk.app.KioskLauncher;
+import org.bianmin.kiosk.demo.DemoLauncher;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.bianmin.protocol.catalogue.ServiceItem;
 
 /**
  * The demo kiosk (simulated reader and printer, embedded portal) started in this JVM on JavaFX's headless platform
- * through {@link KioskLauncher}, and a robot's touches on it: a press and release at the centre of a button, once a
+ * through {@link DemoLauncher}, and a robot's touches on it: a press and release at the centre of a button, once a
  * pulse has laid the screen out. JavaFX starts once per JVM, so the harnesses share one kiosk ({@link #shared});
  * {@link #stopIfStarted} ends it.
  */
@@ -54,7 +54,7 @@ public final class KioskDriver {
             Path data = Files.createTempDirectory("kiosk-bench");
             Thread kiosk = Thread.ofPlatform().name("kiosk-main").daemon().start(() -> {
                 try {
-                    KioskLauncher.main(new String[] {"--demo", "--windowed", "--data-dir", data.toString()});
+                    DemoLauncher.main(new String[] {"--windowed", "--data-dir", data.toString()});
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
