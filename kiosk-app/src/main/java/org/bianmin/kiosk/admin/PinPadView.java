@@ -9,15 +9,24 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Big digit keys, a row of dots for what was typed (never the digits), and what the kiosk says about it. */
-public final class PinPadView {
+public final class PinPadView implements ScreenViews {
 
     private static final String KEYS = "123456789";
 
-    private PinPadView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public PinPadView() {}
 
-    public static Node build(PinPadViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(PinPadViewModel.class, PinPadView::build);
+    }
+
+    public static Node build(PinPadViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.zone();
         Label dots = Widgets.line("", "pin-dots");
         dots.setId("pin-dots");

@@ -77,7 +77,7 @@ import org.bianmin.kiosk.session.CardLeftBehind;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
-import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.shell.KioskShell;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.protocol.api.Heartbeat;

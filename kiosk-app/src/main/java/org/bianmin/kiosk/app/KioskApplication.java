@@ -28,8 +28,9 @@ import org.bianmin.device.font.SystemFonts;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.ui.CjkFont;
-import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.shell.KioskShell;
 import org.bianmin.kiosk.ui.Lockdown;
+import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.kiosk.watchdog.Notifier;
 import org.bianmin.kiosk.watchdog.SystemdNotifier;
@@ -64,7 +65,7 @@ public final class KioskApplication extends Application {
         KioskShell shell = kiosk.show(Platform::runLater);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+        scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
         switch (SystemFonts.resolution()) {
             case FontResolution.Usable u -> {
                 LOG.info("fonts: {}", u.fonts().describe());

@@ -20,13 +20,27 @@ import org.bianmin.kiosk.ui.ActionBar;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The views of the application journey: each renders its view-model and binds to its properties. */
-public final class JourneyViews {
+public final class JourneyViews implements ScreenViews {
 
-    private JourneyViews() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public JourneyViews() {}
 
-    public static Node identify(IdentifyViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(IdentifyViewModel.class, JourneyViews::identify);
+        registry.add(FormViewModel.class, JourneyViews::form);
+        registry.add(ConsentViewModel.class, JourneyViews::consent);
+        registry.add(ReviewViewModel.class, JourneyViews::review);
+        registry.add(ReceiptViewModel.class, JourneyViews::receipt);
+        registry.add(RatingViewModel.class, JourneyViews::rating);
+    }
+
+    public static Node identify(IdentifyViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.show(Content.name(vm.journey().item())), "identify");
         String cards = vm.acceptedCards().stream().map(c -> m.of("card", c)).collect(Collectors.joining(" / "));
         Label guidance = Widgets.label(m.get("identify.place"), "guidance");
@@ -56,7 +70,8 @@ public final class JourneyViews {
         return Widgets.page(page);
     }
 
-    public static Node form(FormViewModel vm, Messages m) {
+    public static Node form(FormViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.show(Content.name(vm.journey().item())), "form");
         page.getChildren().add(Widgets.label(m.get("form.intro"), "muted"));
         GridPane grid = Widgets.labelledGrid(22);
@@ -128,7 +143,8 @@ public final class JourneyViews {
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
-    public static Node consent(ConsentViewModel vm, Messages m) {
+    public static Node consent(ConsentViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("consent.title"), "consent");
         page.getChildren().addAll(
                 Widgets.label(m.get("consent.body", m.show(Content.name(vm.journey().item()))), "consent-text"),
@@ -137,7 +153,8 @@ public final class JourneyViews {
         return Widgets.page(page);
     }
 
-    public static Node review(ReviewViewModel vm, Messages m) {
+    public static Node review(ReviewViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("review.title"), "review");
         GridPane grid = Widgets.labelledGrid(22);
         int row = 0;
@@ -157,7 +174,8 @@ public final class JourneyViews {
         return new BorderPane(Widgets.page(page), null, null, new ActionBar(null, submit), null);
     }
 
-    public static Node receipt(ReceiptViewModel vm, Messages m) {
+    public static Node receipt(ReceiptViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("receipt.title"), "receipt");
         Label number = Widgets.label(vm.receiptNumber(), "receipt-number");
         number.setId("receipt-number");
@@ -193,7 +211,8 @@ public final class JourneyViews {
         return status;
     }
 
-    public static Node rating(RatingViewModel vm, Messages m) {
+    public static Node rating(RatingViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("rating.title"), "rating");
         // Wraps on a narrow (portrait) screen instead of cutting the levels' names short.
         FlowPane levels = new FlowPane();

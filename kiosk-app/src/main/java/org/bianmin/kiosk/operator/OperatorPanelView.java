@@ -31,15 +31,24 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.signing.KeyFile;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The operator panel: a tab per section, the section (or the USB file chooser) below it, scrolled by touch. */
-public final class OperatorPanelView {
+public final class OperatorPanelView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private OperatorPanelView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public OperatorPanelView() {}
 
-    public static Node build(OperatorPanelViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(OperatorPanelViewModel.class, OperatorPanelView::build);
+    }
+
+    public static Node build(OperatorPanelViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.session().zone();
         BorderPane body = new BorderPane();
         BorderPane frame = StaffWidgets.frame(body, "operator-panel");

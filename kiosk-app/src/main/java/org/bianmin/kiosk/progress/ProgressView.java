@@ -15,16 +15,25 @@ import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.receipt.Receipt;
 import org.bianmin.protocol.api.SubmissionStatus;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Receipt number (or the ID card) in; status and history, or the holder's applications, out. */
-public final class ProgressView {
+public final class ProgressView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private ProgressView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public ProgressView() {}
 
-    public static Node build(ProgressViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(ProgressViewModel.class, ProgressView::build);
+    }
+
+    public static Node build(ProgressViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         TextField field = new TextField();
         field.setId("progress-field");
         field.getStyleClass().add("search-field");

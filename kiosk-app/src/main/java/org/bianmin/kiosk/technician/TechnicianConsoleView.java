@@ -28,18 +28,27 @@ import org.bianmin.kiosk.admin.StaffWidgets;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The technician console: a tab per section, the section below in a touch-scrolled page. */
-public final class TechnicianConsoleView {
+public final class TechnicianConsoleView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final List<String> BAUDS = List.of("", "9600", "19200", "38400", "57600", "115200");
     private static final int SCAN_QR_SIZE = 260;
 
-    private TechnicianConsoleView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public TechnicianConsoleView() {}
 
-    public static Node build(TechnicianConsoleViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(TechnicianConsoleViewModel.class, TechnicianConsoleView::build);
+    }
+
+    public static Node build(TechnicianConsoleViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.session().zone();
         BorderPane body = new BorderPane();
         BorderPane root = StaffWidgets.frame(body, "technician-console");

@@ -1,4 +1,4 @@
-package org.bianmin.kiosk.ui;
+package org.bianmin.kiosk.shell;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +20,10 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.ViewScope;
+import org.bianmin.kiosk.ui.Widgets;
 
 /**
  * The frame around every screen: title, language and elder-mode switches on top, Back/Home and help at the
@@ -45,6 +49,9 @@ public final class KioskShell {
     private final Identity identity;
     private final ServiceNotices notices;
     private final AdminAccess admin;
+    private final ViewRegistry views = ViewRegistry.load();
+    /** What the screen now shown bound; released when the next rendering replaces it. */
+    private ViewScope shown;
     private Node demoControls;
     /** Blur radius (px, JavaFX's largest) of the screen behind the idle countdown. */
     static final double COUNTDOWN_BLUR = 63;
@@ -127,7 +134,7 @@ public final class KioskShell {
         footer.setAlignment(Pos.CENTER_LEFT);
 
         frame.setTop(withNotices(header));
-        frame.setCenter(ViewFactory.render(navigator.current(), m));
+        frame.setCenter(renderScreen(navigator.current()));
         frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
         renderCountdown(idle.secondsLeftProperty().get());
     }
@@ -143,9 +150,18 @@ public final class KioskShell {
         header.getStyleClass().addAll("header", "admin-header");
         header.setAlignment(Pos.CENTER_LEFT);
         frame.setTop(withNotices(header));
-        frame.setCenter(ViewFactory.render(screen, m));
+        frame.setCenter(renderScreen(screen));
         frame.setBottom(null);
         renderCountdown(admin.idle().secondsLeftProperty().get());
+    }
+
+    /** The screen drawn afresh in the current language, after releasing what its previous rendering bound. */
+    private Node renderScreen(Screen screen) {
+        if (shown != null) {
+            shown.release();
+        }
+        shown = new ViewScope(messages);
+        return views.render(screen, shown);
     }
 
     /** The header with the service notices under it. */
