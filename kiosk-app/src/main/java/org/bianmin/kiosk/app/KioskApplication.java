@@ -47,6 +47,8 @@ public final class KioskApplication extends Application {
     private KioskOptions options;
     private Kiosk kiosk;
     private Timeline idleTicker;
+    /** Set once the frame is up; read by the uncaught-exception handler on any thread. */
+    private volatile KioskShell shell;
     private final Map<String, String> env = System.getenv();
     private final Notifier notifier = SystemdNotifier.fromEnvironment(env);
     private final ScheduledExecutorService watchdogThread = Executors.newSingleThreadScheduledExecutor(
@@ -62,7 +64,11 @@ public final class KioskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        // First: from here on an exception that no code caught is logged and told on screen, not left as a
+        // screen that stays "busy" with nothing in the log.
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         KioskShell shell = kiosk.show(Platform::runLater);
+        this.shell = shell;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
@@ -82,6 +88,18 @@ public final class KioskApplication extends Application {
         }
         stage.show();
         onFirstFrame(this::serving);
+    }
+
+    private void uncaught(Thread thread, Throwable e) {
+        LOG.error("uncaught exception on thread {}", thread.getName(), e);
+        KioskShell shown = shell;
+        if (shown != null) {
+            try {
+                Platform.runLater(shown::showFailure);
+            } catch (IllegalStateException exiting) {
+                // the FX toolkit has stopped: nothing is on screen to tell
+            }
+        }
     }
 
     /** Tells systemd the kiosk serves, and from now on pings its watchdog while every thread answers. */

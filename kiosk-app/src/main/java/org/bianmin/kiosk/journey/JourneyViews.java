@@ -64,7 +64,7 @@ public final class JourneyViews implements ScreenViews {
             guidance.setVisible(!failed);
             verifying.setVisible(state instanceof IdentifyViewModel.State.Verifying);
         };
-        vm.stateProperty().addListener((o, a, b) -> render.run());
+        scope.onChange(vm.stateProperty(), render);
         render.run();
         page.getChildren().addAll(guidance, accepted, eid, verifying, error, retry);
         return Widgets.page(page);
@@ -108,7 +108,7 @@ public final class JourneyViews implements ScreenViews {
                 TextField field = new TextField();
                 field.setId("field-" + e.field().key());
                 field.getStyleClass().add("form-field");
-                field.textProperty().bindBidirectional(e.valueProperty());
+                scope.bindBidirectional(field.textProperty(), e.valueProperty());
                 field.setPromptText(m.show(Content.hint(e.field())));
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
@@ -125,7 +125,7 @@ public final class JourneyViews implements ScreenViews {
             }
             Label error = Widgets.label("", "error");
             error.setId("field-" + e.field().key() + "-error");
-            error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            scope.bind(error.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                     () -> e.errorProperty().get().isEmpty() ? "" : m.get(e.errorProperty().get()),
                     e.errorProperty()));
             // Labels line up with the top of their field, not the middle of field + error line.
@@ -165,9 +165,9 @@ public final class JourneyViews implements ScreenViews {
                     Widgets.label(FieldWords.shown(m, line.field(), line.value()), "detail-value"));
         }
         Button submit = Widgets.button("review-submit", m.get("review.submit"), "primary", vm::submit);
-        submit.disableProperty().bind(vm.busyProperty());
+        scope.bind(submit.disableProperty(), vm.busyProperty());
         Label error = Widgets.label("", "error");
-        error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(error.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get().isEmpty() ? "" : m.get(vm.errorProperty().get()), vm.errorProperty()));
         page.getChildren().addAll(grid, error);
         // 提交 stays in reach at the bottom however many lines the review has.
@@ -182,13 +182,13 @@ public final class JourneyViews implements ScreenViews {
         // Statuses, not buttons: they read as text with a side bar, nothing to press.
         Label paper = Widgets.label("", "status-line");
         paper.setId("receipt-paper");
-        paper.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(paper.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.of("receipt.paper", vm.paperProperty().get()), vm.paperProperty()));
         Label card = Widgets.label("", "status-line");
         card.setId("receipt-card");
         card.setVisible(vm.cardOnReader());
         card.setManaged(vm.cardOnReader());
-        card.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(card.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.get(vm.cardTakenProperty().get() ? "receipt.cardTaken" : "receipt.takeCard"),
                 vm.cardTakenProperty()));
         HBox body = new HBox(32, new VBox(12,
@@ -259,7 +259,7 @@ public final class JourneyViews implements ScreenViews {
         comment.setId("rating-comment");
         comment.getStyleClass().add("form-field");
         comment.setPromptText(m.get("rating.comment"));
-        comment.textProperty().bindBidirectional(vm.commentProperty());
+        scope.bindBidirectional(comment.textProperty(), vm.commentProperty());
         Keypad keypad = new Keypad(m, Keypad.Mode.CHINESE, vm.ime());
         keypad.target(comment, Keypad.Mode.CHINESE);
         VBox poorOnly = new VBox(12, reasonTitle, reasons, comment);
@@ -282,8 +282,8 @@ public final class JourneyViews implements ScreenViews {
             submit.setDisable(!vm.canSubmit());
         };
         commenting.addListener((o, a, b) -> render.run());
-        vm.levelProperty().addListener((o, a, b) -> render.run());
-        vm.reasons().addListener((javafx.collections.SetChangeListener<RatingReason>) c -> render.run());
+        scope.onChange(vm.levelProperty(), render);
+        scope.onChange(vm.reasons(), render);
         render.run();
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
         // The comment keypad, send and skip stay in reach at the bottom however many reasons there are.

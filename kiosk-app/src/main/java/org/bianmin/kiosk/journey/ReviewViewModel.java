@@ -13,6 +13,7 @@ import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,24 +74,23 @@ public final class ReviewViewModel implements Screen {
         error.set("");
         byte[] payload = payload();
         NewSubmission submission = new NewSubmission(SubmissionKind.APPLICATION, journey.item().code(), payload);
-        context.storage().execute(() -> {
+        Background.run(context.storage(), context.ui(), () -> {
             try {
                 Accepted accepted = context.outbox().enqueue(submission);
                 // Stored durably: from here on the citizen gets a receipt whatever the network does.
-                var status = context.delivery().deliverAndCheck(accepted.receiptNumber());
-                context.ui().execute(() -> stored(accepted, status));
-            } catch (RuntimeException e) {
-                LOG.error("could not store application for item {}", journey.item().code(), e);
-                context.audit("application.stored", Outcome.FAILURE, journey.item().code());
-                context.ui().execute(() -> {
-                    busy.set(false);
-                    error.set("review.error.storage");
-                });
+                return new Stored(accepted, context.delivery().deliverAndCheck(accepted.receiptNumber()));
             } finally {
                 java.util.Arrays.fill(payload, (byte) 0);
             }
+        }, s -> stored(s.accepted(), s.status()), e -> {
+            LOG.error("could not store application for item {}", journey.item().code(), e);
+            context.audit("application.stored", Outcome.FAILURE, journey.item().code());
+            busy.set(false);
+            error.set("review.error.storage");
         });
     }
+
+    private record Stored(Accepted accepted, java.util.Optional<org.bianmin.protocol.api.SubmissionStatus> status) {}
 
     private void stored(Accepted accepted, java.util.Optional<org.bianmin.protocol.api.SubmissionStatus> status) {
         busy.set(false);

@@ -28,7 +28,7 @@ public final class SearchView implements ScreenViews {
         field.setId("search-field");
         field.getStyleClass().add("search-field");
         field.setPromptText(m.get("home.search.prompt"));
-        field.textProperty().bindBidirectional(vm.queryProperty());
+        scope.bindBidirectional(field.textProperty(), vm.queryProperty());
         Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
         keypad.target(field, Keypad.Mode.FULL);
         BorderPane pane = new BorderPane();
@@ -54,7 +54,7 @@ public final class SearchView implements ScreenViews {
                 ? Widgets.page(hint(m))
                 : ItemListView.build(vm.resultsProperty().get(), scope));
         results.run();
-        vm.resultsProperty().addListener((obs, old, now) -> results.run());
+        scope.onChange(vm.resultsProperty(), results);
         javafx.application.Platform.runLater(() -> {
             field.requestFocus();
             field.end();

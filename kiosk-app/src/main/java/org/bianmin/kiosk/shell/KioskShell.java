@@ -53,6 +53,8 @@ public final class KioskShell {
     /** What the screen now shown bound; released when the next rendering replaces it. */
     private ViewScope shown;
     private Node demoControls;
+    /** An operation failed where no screen could say so (the uncaught-exception handler): told until the screen changes. */
+    private boolean failed;
     /** Blur radius (px, JavaFX's largest) of the screen behind the idle countdown. */
     static final double COUNTDOWN_BLUR = 63;
 
@@ -70,7 +72,10 @@ public final class KioskShell {
         countdown.setAlignment(Pos.CENTER);
         countdown.setVisible(false);
         root.getChildren().addAll(frame, countdown);
-        navigator.currentProperty().addListener((obs, old, now) -> render());
+        navigator.currentProperty().addListener((obs, old, now) -> {
+            failed = false;
+            render();
+        });
         messages.languageProperty().addListener((obs, old, now) -> render());
         session.elderModeProperty().addListener((obs, old, now) -> render());
         idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
@@ -84,6 +89,15 @@ public final class KioskShell {
 
     public StackPane root() {
         return root;
+    }
+
+    /**
+     * Tells the citizen that what they just did did not work (an exception no code caught: logged by the caller),
+     * until the screen changes, so the kiosk never just stops answering. FX thread only.
+     */
+    public void showFailure() {
+        failed = true;
+        renderNotices();
     }
 
     /** The demo's simulated-hardware controls, shown under the footer; never set on a real kiosk. */
@@ -177,6 +191,12 @@ public final class KioskShell {
             banner.setMaxWidth(Double.MAX_VALUE);
             return banner;
         }).toList());
+        if (failed) {
+            Label failure = Widgets.label(messages.get("shell.failed"), "notice-banner");
+            failure.setId("shell-failed");
+            failure.setMaxWidth(Double.MAX_VALUE);
+            banners.getChildren().add(failure);
+        }
         String farewell = session.farewellProperty().get();
         if (!farewell.isEmpty()) {
             Label word = Widgets.label(messages.get(farewell), "farewell");

@@ -2,6 +2,7 @@ package org.bianmin.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Binding;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.MapChangeListener;
@@ -60,10 +61,36 @@ public final class ViewScope {
         add(target::unbind);
     }
 
+    /** Binds a node's property to a value computed from longer-lived ones; unbound and disposed when released. */
+    public <T> void bind(Property<T> target, Binding<T> computed) {
+        target.bind(computed);
+        add(() -> {
+            target.unbind();
+            computed.dispose();
+        });
+    }
+
     /** Binds a field's text (or any node property) both ways to a longer-lived property, until released. */
     public <T> void bindBidirectional(Property<T> node, Property<T> model) {
         node.bindBidirectional(model);
         add(() -> node.unbindBidirectional(model));
+    }
+
+    /**
+     * A part of the view that rebuilds itself (a console's section when its tab changes): each run of the returned
+     * action releases what the previous build of the part bound and builds it again with a fresh scope, which this
+     * scope releases in turn.
+     */
+    public Runnable rebuilt(java.util.function.Consumer<ViewScope> build) {
+        ViewScope[] part = {null};
+        return () -> {
+            if (part[0] != null) {
+                part[0].release();
+            }
+            part[0] = new ViewScope(messages);
+            add(part[0]::release);
+            build.accept(part[0]);
+        };
     }
 
     /** Adds something to undo when the rendering is discarded. */
