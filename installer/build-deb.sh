@@ -25,6 +25,13 @@ rm -rf "$W" && mkdir -p "$W/fx" "$W/app" "$OUT"
 # --- 1. runtime ----------------------------------------------------------------------------------------------------
 cp "$JARS"/javafx-*-linux.jar "$W/fx/"
 find "$JARS" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp -p {} "$W/app/" \;
+# sqlite-jdbc carries its native library for 20 platforms (21 MB); this package is amd64 Linux: keep that one.
+SQLITE_JAR=$(ls "$W/app"/sqlite-jdbc-*.jar)
+mkdir -p "$W/sqlite" && (cd "$W/sqlite" && "$JAVA_HOME/bin/jar" --extract --file "$SQLITE_JAR")
+find "$W/sqlite/org/sqlite/native" -mindepth 1 -maxdepth 1 -type d ! -name Linux -exec rm -rf {} +
+find "$W/sqlite/org/sqlite/native/Linux" -mindepth 1 -maxdepth 1 -type d ! -name x86_64 -exec rm -rf {} +
+ls "$W/sqlite/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so" >/dev/null
+rm "$SQLITE_JAR" && "$JAVA_HOME/bin/jar" --create --file "$SQLITE_JAR" --no-manifest -C "$W/sqlite" .
 # jdeps over all jars finds these; listed here to save its 10 s. jdk.localedata: Chinese dates; jdk.charsets: GB18030.
 MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,\
 jdk.unsupported,jdk.charsets,jdk.localedata,jdk.crypto.ec,jdk.zipfs,javafx.controls

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +95,58 @@ class DebPackageTest {
         assertThat(Command.run(jimage, "list", runtime.resolve("lib/modules").toString()).ok().out())
                 .contains("javafx/scene/Node.class").doesNotContain("libglass.so");
     }
+
+    /**
+     * The hall's package is the kiosk alone: the reference portal, Javalin and Jetty are the demo's (kiosk-demo),
+     * never shipped. Checked on the package's file list, the launcher's class path and every class of every jar.
+     */
+    @Test
+    void carriesNoPortalJavalinOrJettyClassOrJar() throws Exception {
+        Path root = dir.resolve("content-root");
+        Command.run("dpkg-deb", "-x", deb.toString(), root.toString()).ok();
+        List<String> jars = files.keySet().stream().filter(p -> p.endsWith(".jar")).sorted().toList();
+        assertThat(jars).as("the app's jars").anyMatch(p -> p.matches(".*/lib/app/kiosk-app[^/]*\\.jar"))
+                .noneMatch(p -> FORBIDDEN_JAR.matcher(p.substring(p.lastIndexOf('/') + 1)).find());
+        assertThat(Files.readString(root.resolve("opt/bianmin-kiosk/lib/app/bianmin-kiosk.cfg")))
+                .doesNotContainIgnoringCase("portal").doesNotContainIgnoringCase("javalin")
+                .doesNotContainIgnoringCase("jetty");
+        List<String> forbidden = new ArrayList<>();
+        for (String jar : jars) {
+            try (var zip = new ZipFile(root.resolve(jar.substring(1)).toFile())) {
+                zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class"))
+                        .filter(n -> FORBIDDEN_CLASSES.stream().anyMatch(n::startsWith))
+                        .forEach(n -> forbidden.add(jar + "!" + n));
+            }
+        }
+        assertThat(forbidden).as("portal, Javalin or Jetty classes in the package").isEmpty();
+    }
+
+    /**
+     * What the package leaves out: libraries only a path the kiosk never takes uses (YAML schemas, Brotli PDF
+     * streams, zxing's command-line decoder), and SQLite's native library for the 19 platforms that are not amd64
+     * Linux (build-deb.sh strips them).
+     */
+    @Test
+    void carriesNoLibraryTheKioskNeverUsesAndOnlyTheAmd64SqliteNative() throws Exception {
+        Path root = dir.resolve("libraries-root");
+        Command.run("dpkg-deb", "-x", deb.toString(), root.toString()).ok();
+        List<String> jars = files.keySet().stream().filter(p -> p.endsWith(".jar"))
+                .map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+        assertThat(jars).noneMatch(j -> j.matches("(brotli4j|native-linux|service|jcommander|jai-imageio|snakeyaml"
+                + "|jackson-dataformat-yaml).*"));
+        String sqlite = files.keySet().stream().filter(p -> p.matches(".*/sqlite-jdbc-[^/]*\\.jar")).findFirst()
+                .orElseThrow();
+        try (ZipFile zip = new ZipFile(root.resolve(sqlite.substring(1)).toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName).filter(n -> !n.endsWith("/"))
+                    .filter(n -> n.startsWith("org/sqlite/native/")))
+                    .isNotEmpty().allMatch(n -> n.startsWith("org/sqlite/native/Linux/x86_64/"));
+        }
+    }
+
+    private static final Pattern FORBIDDEN_JAR =
+            Pattern.compile("^(portal|javalin|jetty|kiosk-demo)", Pattern.CASE_INSENSITIVE);
+    private static final List<String> FORBIDDEN_CLASSES = List.of("org/bianmin/portal/", "org/bianmin/kiosk/demo/",
+            "io/javalin/", "org/eclipse/jetty/");
 
     @Test
     void theMaintainerScriptsAreValidShell() throws Exception {

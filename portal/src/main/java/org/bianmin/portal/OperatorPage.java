@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bianmin.portal.store.Fleet;
+import org.bianmin.portal.store.KioskFlag;
 import org.bianmin.protocol.api.Heartbeat;
 import org.bianmin.protocol.api.KioskSummary;
 import org.bianmin.protocol.api.ProblemType;
@@ -27,11 +29,25 @@ final class OperatorPage {
 
     /** Where the page's stylesheet is served, without authentication (it holds nothing but styles). */
     static final String STYLESHEET = "/operator/operator.css";
+    /** Where the fleet view is served. */
+    static final String FLEET = "/operator/fleet";
     private static final byte[] CSS = loadStylesheet();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** A kiosk that has not reported for this long is flagged; heartbeats default to once a minute. */
-    private static final Duration STALE = Duration.ofMinutes(3);
+    /**
+     * A kiosk that has not reported for this long is offline: kiosks send a heartbeat every minute by default, so
+     * two have been missed (and a third is late).
+     */
+    static final Duration OFFLINE_AFTER = Duration.ofMinutes(3);
+    /** Kiosks per page of the fleet view (and on the operator page, which shows the first page). */
+    static final int PAGE_SIZE = 100;
+    /** The fleet view's filters by their {@code show} parameter, in the order the page lists them. */
+    private static final Map<String, Fleet.Filter> FILTERS = filters();
+    /** How the page names each filter. */
+    private static final Map<String, String> LABELS = Map.of("all", "全部 all", "offline", "离线 offline",
+            "revoked", "已吊销 revoked", "supply-low", "耗材不足 supply low", "device-fault", "设备故障 device fault",
+            "self-check-failed", "自检失败 self-check failed", "outbox-backlog", "待发积压 outbox backlog",
+            "catalogue-refused", "目录被拒 catalogue refused");
 
     private final Clock clock;
 
@@ -39,19 +55,44 @@ final class OperatorPage {
         this.clock = clock;
     }
 
-    String render(List<KioskSummary> kiosks, List<SubmissionStatus> submissions, long catalogueVersion, String csrf) {
-        StringBuilder html = new StringBuilder("""
-                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>便民自助终端 运营</title>
-                <link rel="stylesheet" href="%s"></head><body>
-                """.formatted(STYLESHEET));
-        html.append("<h1>便民自助终端 — 运营页面</h1><p>当前目录版本 catalogue version: ").append(catalogueVersion)
-                .append("</p><h2>终端 Kiosks</h2><table><tr><th>kiosk</th><th>last heartbeat</th><th>app</th>"
-                        + "<th>catalogue</th><th>devices</th><th>outbox</th><th>oldest pending</th>"
-                        + "<th>last sync</th><th>alerts</th><th>self-check</th></tr>");
-        for (KioskSummary k : kiosks) {
-            kioskRow(html, k);
+    /** The cut-off for {@link #OFFLINE_AFTER}: kiosks whose last heartbeat arrived before it are offline. */
+    java.time.Instant offlineBefore() {
+        return clock.instant().minus(OFFLINE_AFTER);
+    }
+
+    /** The fleet view's filter named by {@code show} (absent: all), or a {@code 400}. */
+    static Fleet.Filter filter(String show) {
+        Fleet.Filter filter = FILTERS.get(show == null || show.isEmpty() ? "all" : show);
+        if (filter == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "show: one of " + FILTERS.keySet());
         }
-        html.append("</table><h2>办件 Submissions</h2><table><tr><th>receipt</th><th>item</th><th>state</th>"
+        return filter;
+    }
+
+    private static Map<String, Fleet.Filter> filters() {
+        Map<String, Fleet.Filter> filters = new java.util.LinkedHashMap<>();
+        filters.put("all", new Fleet.Filter.All());
+        filters.put("offline", new Fleet.Filter.Offline());
+        filters.put("revoked", new Fleet.Filter.Revoked());
+        for (KioskFlag flag : KioskFlag.values()) {
+            filters.put(flag.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    new Fleet.Filter.Flagged(flag));
+        }
+        return java.util.Collections.unmodifiableMap(filters);
+    }
+
+    /** The operator page: the fleet's counts and first page of kiosks, then the recent submissions. */
+    String render(Fleet fleet, List<SubmissionStatus> submissions, long catalogueVersion, String csrf) {
+        StringBuilder html = head("便民自助终端 运营");
+        html.append("<h1>便民自助终端 — 运营页面</h1><p>当前目录版本 catalogue version: ").append(catalogueVersion)
+                .append("</p><h2>终端 Kiosks</h2>");
+        counts(html, fleet.counts(), "all", "");
+        kioskTable(html, fleet.page());
+        if (fleet.matching() > fleet.page().size()) {
+            html.append("<p><a href=\"").append(FLEET).append("\">全部终端 all ").append(fleet.matching())
+                    .append(" kiosks →</a></p>");
+        }
+        html.append("<h2>办件 Submissions</h2><table><tr><th>receipt</th><th>item</th><th>state</th>"
                 + "<th>updated</th><th>advance</th></tr>");
         for (SubmissionStatus s : submissions) {
             submissionRow(html, s, csrf);
@@ -59,12 +100,76 @@ final class OperatorPage {
         return html.append("</table></body></html>").toString();
     }
 
+    /**
+     * The fleet view: counts that filter, a search by id prefix, one page of kiosks and links to the others.
+     * {@code show} and {@code prefix} are what {@link #filter} and {@link Fleet#validPrefix} accepted.
+     */
+    String renderFleet(Fleet fleet, String show, String prefix, int page) {
+        StringBuilder html = head("便民自助终端 终端总览");
+        html.append("<h1>终端总览 Fleet</h1><p><a href=\"/operator\">← 运营页面 operator page</a></p>");
+        counts(html, fleet.counts(), show, prefix);
+        html.append("<form method=\"get\" action=\"").append(FLEET).append("\"><input type=\"hidden\" name=\"show\" "
+                + "value=\"").append(esc(show)).append("\"><input name=\"q\" value=\"").append(esc(prefix))
+                .append("\" placeholder=\"终端编号前缀 kiosk id prefix\"> <button>查找 search</button></form>");
+        long pages = Math.max(1, (fleet.matching() + PAGE_SIZE - 1) / PAGE_SIZE);
+        html.append("<p>").append(fleet.matching()).append(" 台 kiosks · 第 page ").append(page).append(" / ")
+                .append(pages).append("</p>");
+        kioskTable(html, fleet.page());
+        html.append("<p>");
+        if (page > 1) {
+            html.append("<a href=\"").append(esc(fleetLink(show, prefix, page - 1))).append("\">← 上一页 previous</a> ");
+        }
+        if (page < pages) {
+            html.append("<a href=\"").append(esc(fleetLink(show, prefix, page + 1))).append("\">下一页 next →</a>");
+        }
+        return html.append("</p></body></html>").toString();
+    }
+
+    private static StringBuilder head(String title) {
+        return new StringBuilder("""
+                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title>
+                <link rel="stylesheet" href="%s"></head><body>
+                """.formatted(title, STYLESHEET));
+    }
+
+    /** The fleet's counts, each a link to the kiosks it counts; the one shown is marked. */
+    private static void counts(StringBuilder html, Fleet.Counts counts, String show, String prefix) {
+        html.append("<p class=\"counts\">在线 online ").append(counts.online());
+        FILTERS.forEach((name, filter) -> {
+            long n = switch (filter) {
+                case Fleet.Filter.All a -> counts.total();
+                case Fleet.Filter.Offline o -> counts.offline();
+                case Fleet.Filter.Revoked r -> counts.revoked();
+                case Fleet.Filter.Flagged f -> counts.flagged().getOrDefault(f.flag(), 0L);
+            };
+            String mark = name.equals(show) ? " class=\"shown\"" : !name.equals("all") && n > 0 ? " class=\"warn\"" : "";
+            html.append(" · <a href=\"").append(esc(fleetLink(name, prefix, 1))).append("\"").append(mark)
+                    .append(">").append(LABELS.get(name)).append(" ").append(n).append("</a>");
+        });
+        html.append("</p>");
+    }
+
+    private static String fleetLink(String show, String prefix, int page) {
+        return FLEET + "?show=" + show + (prefix.isEmpty() ? "" : "&q=" + prefix) + (page > 1 ? "&page=" + page : "");
+    }
+
+    private void kioskTable(StringBuilder html, List<KioskSummary> kiosks) {
+        html.append("<table><tr><th>kiosk</th><th>last heartbeat</th><th>app</th>"
+                + "<th>catalogue</th><th>devices</th><th>outbox</th><th>oldest pending</th>"
+                + "<th>last sync</th><th>alerts</th><th>self-check</th></tr>");
+        for (KioskSummary k : kiosks) {
+            kioskRow(html, k);
+        }
+        html.append("</table>");
+    }
+
     private void kioskRow(StringBuilder html, KioskSummary k) {
         Heartbeat h = k.lastHeartbeat();
-        boolean stale = k.lastHeartbeatAt() == null
-                || Duration.between(k.lastHeartbeatAt().toInstant(), clock.instant()).compareTo(STALE) > 0;
-        html.append("<tr class=\"").append(k.revoked() ? "bad" : stale ? "warn" : "").append("\"><td>")
-                .append(esc(k.kioskId())).append(k.revoked() ? " (revoked)" : "").append("</td><td>")
+        boolean offline = k.lastHeartbeatAt() == null
+                || Duration.between(k.lastHeartbeatAt().toInstant(), clock.instant()).compareTo(OFFLINE_AFTER) > 0;
+        html.append("<tr class=\"").append(k.revoked() ? "bad" : offline ? "warn" : "").append("\"><td>")
+                .append(esc(k.kioskId())).append(k.revoked() ? " (revoked)" : offline ? " (离线 offline)" : "")
+                .append("</td><td>")
                 .append(k.lastHeartbeatAt() == null ? "never" : TIME.format(k.lastHeartbeatAt())).append("</td>");
         if (h == null) {
             html.append("<td colspan=\"8\"></td></tr>");

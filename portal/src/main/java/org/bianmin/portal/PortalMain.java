@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./kiosk portal [--port N] [--host H] [--data-dir DIR] [--database URL]}: the reference portal standalone.
+ * {@code ./kiosk portal [--port N] [--host H] [--data-dir DIR] [--database URL] [--metrics-port N [--metrics-host H]]}:
+ * the reference portal standalone.
  * Without {@code --database} (or {@code BIANMIN_PORTAL_DATABASE}) the SQLite database stays in the data directory
  * between runs; with a PostgreSQL URL any number of nodes share that database. The node that starts first on an
  * empty database prints the demo credentials it created and writes them to its data directory.
@@ -40,6 +41,14 @@ public final class PortalMain implements Callable<Integer> {
                     + "(default: $" + DATABASE_VARIABLE + ", else SQLite in the data directory)")
     String database;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "serve Prometheus /metrics on this port, without authentication (default: not at all)")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "H",
+            description = "address for /metrics: one only monitoring reaches (default ${DEFAULT-VALUE})")
+    String metricsHost = "127.0.0.1";
+
     public static void main(String[] args) {
         int exit = new CommandLine(new PortalMain()).execute(args);
         if (exit != 0) {
@@ -62,13 +71,23 @@ public final class PortalMain implements Callable<Integer> {
         return 0;
     }
 
+    private void checkPort(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + ": a number 0-65535 expected, got " + value);
+        }
+    }
+
     /** What the options say, checked before anything is created: a bad port or non-PostgreSQL URL is a usage error. */
     PortalOptions options() {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--port: a number 0-65535 expected, got " + port);
+        checkPort("--port", port);
+        if (metricsPort != null) {
+            checkPort("--metrics-port", metricsPort);
         }
         PortalOptions options = PortalOptions.of(dataDir, host, port, new CatalogueReader().readSample());
+        if (metricsPort != null) {
+            options = options.withMetrics(metricsHost, metricsPort);
+        }
         if (database == null || database.isBlank()) {
             return options;
         }

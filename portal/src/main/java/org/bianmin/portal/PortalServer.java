@@ -17,19 +17,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bianmin.portal.store.Answer;
+import org.bianmin.portal.store.Fleet;
 import org.bianmin.portal.store.PortalStore;
 import org.bianmin.portal.store.PortalStoreException;
 import org.bianmin.portal.store.PublishedCatalogue;
 import org.bianmin.protocol.api.AdvanceRequest;
 import org.bianmin.protocol.api.ApiPaths;
-import org.bianmin.protocol.api.CatalogueAnnouncement;
 import org.bianmin.protocol.api.CatalogueSignatureFile;
 import org.bianmin.protocol.api.EidIdentity;
 import org.bianmin.protocol.api.EidTestToken;
@@ -84,8 +79,8 @@ public final class PortalServer implements AutoCloseable {
                 .maxStringLength(BodyLimit.PUBLISH.bytes()).build());
     }
     private final CatalogueReader reader = new CatalogueReader();
-    private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService keepAlive;
+    private final EventStreams streams = new EventStreams(json);
+    private final Metrics metrics;
     private final OperatorPage operatorPage;
     private final OperatorAuth auth;
     private final Path ephemeralDir;
@@ -110,7 +105,7 @@ public final class PortalServer implements AutoCloseable {
         this.store = options.database().open(options.clock());
         this.operatorPage = new OperatorPage(options.clock());
         this.auth = new OperatorAuth(store, new java.security.SecureRandom());
-        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "portal-sse-keepalive"));
+        this.metrics = new Metrics(store, options.clock(), streams::size, this::catalogueVersion);
         this.app = Javalin.create(this::configure);
     }
 
@@ -157,7 +152,9 @@ public final class PortalServer implements AutoCloseable {
             if (operatorToken.isPresent()) {
                 server.bootstrap = server.firstStart(options, operatorToken.get());
             }
-            server.current = server.store.currentCatalogue().map(server::index).orElse(null);
+            // Before reading the current version: a publish elsewhere in between is then heard, not missed.
+            server.store.onPublished(server::catchUp);
+            server.catchUp();
             server.app.start(options.host(), options.port());
             if (server.bootstrap != null) {
                 server.saveCredentials(options);
@@ -166,8 +163,11 @@ public final class PortalServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        long every = options.keepAliveInterval().toMillis();
-        server.keepAlive.scheduleAtFixedRate(server::pingStreams, every, every, TimeUnit.MILLISECONDS);
+        server.streams.startKeepAlive(options.keepAliveInterval());
+        if (options.metricsPort() >= 0) {
+            server.metrics.listen(options.metricsHost(), options.metricsPort());
+            LOG.info("metrics on http://{}:{}/metrics", options.metricsHost(), server.metrics.port());
+        }
         LOG.info("reference portal listening on http://{}:{}/ (catalogue version {})", options.host(), server.port(),
                 server.current == null ? "none" : server.current.published().version());
         return server;
@@ -233,14 +233,19 @@ public final class PortalServer implements AutoCloseable {
         return store;
     }
 
+    /** Where {@code /metrics} is served; -1 when it is not. */
+    public int metricsPort() {
+        return metrics.port();
+    }
+
     public int connectedStreams() {
         return streams.size();
     }
 
     @Override
     public void close() {
-        keepAlive.shutdownNow();
-        streams.forEach(SseClient::close);
+        streams.close();
+        metrics.close();
         app.stop();
         store.close();
         if (ephemeralDir != null) {
@@ -281,6 +286,31 @@ public final class PortalServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the current catalogue from the database and, if it is newer than what this node serves, serves it and
+     * announces it on this node's event streams (a publish on another node, or one this node missed).
+     */
+    private void catchUp() {
+        store.currentCatalogue().ifPresent(published -> {
+            Current known = current;
+            if (known == null || published.version() > known.published().version()) {
+                adopt(index(published));
+            }
+        });
+    }
+
+    /**
+     * Serves {@code next} unless a version at least as new is served already; announces it if so. Returns how many
+     * streams know this version (also when the publication listener adopted it first).
+     */
+    private synchronized int adopt(Current next) {
+        if (current != null && current.published().version() >= next.published().version()) {
+            return current.published().version() == next.published().version() ? streams.size() : 0;
+        }
+        current = next;
+        return streams.announce(next.published());
+    }
+
     private Current index(PublishedCatalogue published) {
         try {
             Catalogue catalogue = reader.parse(published.body(), "stored version " + published.version());
@@ -304,6 +334,7 @@ public final class PortalServer implements AutoCloseable {
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(PortalStoreException.class, (e, ctx) -> {
             LOG.error("portal database failure on {} {}", ctx.method(), ctx.path(), e);
+            metrics.storeFailures.increment();
             problem(ctx, Problem.of(ProblemType.UNAVAILABLE, "storage temporarily unavailable")
                     .withRetryAfter(STORE_RETRY_AFTER_SECONDS));
         });
@@ -377,9 +408,11 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/operator", ctx -> {
             String csrf = auth.authenticate(ctx).csrfToken();
-            SecurityHeaders.html(ctx, operatorPage.render(store.kiosks(), store.recentSubmissions(200),
+            SecurityHeaders.html(ctx, operatorPage.render(store.fleet(new Fleet.Filter.All(), "",
+                    operatorPage.offlineBefore(), 0, OperatorPage.PAGE_SIZE), store.recentSubmissions(200),
                     current == null ? 0 : current.published().version(), csrf));
         });
+        routes.get(OperatorPage.FLEET, this::fleet);
         routes.get(OperatorPage.STYLESHEET, ctx -> SecurityHeaders.css(ctx, OperatorPage.stylesheet()));
         routes.post("/operator/submissions/{receipt}", ctx -> {
             OperatorAuth.Operator operator = auth.authorizeSender(ctx);
@@ -389,6 +422,29 @@ public final class PortalServer implements AutoCloseable {
             advance(ctx.pathParam("receipt"), to, form.get("note"));
             ctx.redirect("/operator", io.javalin.http.HttpStatus.SEE_OTHER);
         });
+    }
+
+    /** The fleet view: {@code show} (a filter), {@code q} (a kiosk id prefix), {@code page} (from 1). */
+    private void fleet(Context ctx) {
+        auth.authenticate(ctx);
+        String show = Optional.ofNullable(ctx.queryParam("show")).orElse("all");
+        Fleet.Filter filter = OperatorPage.filter(show);
+        String prefix = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (!Fleet.validPrefix(prefix)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "q: up to 40 letters, digits or '-'");
+        }
+        int page;
+        try {
+            page = Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("1"));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        if (page < 1 || page > 1_000_000) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "page: a number from 1");
+        }
+        Fleet fleet = store.fleet(filter, prefix, operatorPage.offlineBefore(),
+                (page - 1) * OperatorPage.PAGE_SIZE, OperatorPage.PAGE_SIZE);
+        SecurityHeaders.html(ctx, operatorPage.renderFleet(fleet, show, prefix, page));
     }
 
     // --- catalogue ---------------------------------------------------------------------------------------------
@@ -458,8 +514,7 @@ public final class PortalServer implements AutoCloseable {
                     + " is not newer than the current version " + catalogueVersion());
         }
         PublishedCatalogue published = store.currentCatalogue().orElseThrow();
-        current = new Current(published, catalogue.itemsByCode());
-        int notified = announce(published);
+        int notified = adopt(new Current(published, catalogue.itemsByCode()));
         LOG.info("operator {} published catalogue version {} ({} items, key {}); announced to {} kiosks",
                 operatorName, catalogue.version(), catalogue.items().size(), request.signature().keyId(), notified);
         ctx.json(new PublishResult(catalogue.version(), published.etag(), notified));
@@ -468,47 +523,7 @@ public final class PortalServer implements AutoCloseable {
     // --- event stream ------------------------------------------------------------------------------------------
 
     private void openStream(SseClient client) {
-        client.keepAlive();
-        client.onClose(() -> streams.remove(client));
-        streams.add(client);
-        Current now = current;
-        if (now != null) {
-            send(client, now.published());
-        }
-    }
-
-    private int announce(PublishedCatalogue published) {
-        int sent = 0;
-        for (SseClient client : streams) {
-            if (send(client, published)) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    private boolean send(SseClient client, PublishedCatalogue published) {
-        if (client.terminated()) {
-            streams.remove(client);
-            return false;
-        }
-        try {
-            client.sendEvent(ApiPaths.CATALOGUE_EVENT, json.writeValueAsString(
-                    new CatalogueAnnouncement(published.version(), published.etag())));
-            return true;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("announcement not serialisable", e);
-        }
-    }
-
-    private void pingStreams() {
-        for (SseClient client : streams) {
-            if (client.terminated()) {
-                streams.remove(client);
-            } else {
-                client.sendComment("ping");
-            }
-        }
+        streams.open(client, Optional.ofNullable(current).map(Current::published));
     }
 
     // --- submissions, ratings, heartbeats ----------------------------------------------------------------------
@@ -530,7 +545,13 @@ public final class PortalServer implements AutoCloseable {
         ownKiosk(kioskId, request.kioskId());
         ownReceipt(kioskId, request.receiptNumber());
         boolean immediate = item.handlingType() == ServiceItem.HandlingType.IMMEDIATE;
-        answer(ctx, store.submit(kioskId, key, request, immediate));
+        Answer answer = store.submit(kioskId, key, request, immediate);
+        switch (answer) {
+            case Answer.Stored s -> metrics.submissionsStored.increment();
+            case Answer.Replayed r -> metrics.submissionsReplayed.increment();
+            default -> { }
+        }
+        answer(ctx, answer);
     }
 
     private void rate(Context ctx) {
@@ -595,6 +616,7 @@ public final class PortalServer implements AutoCloseable {
         }
         ownKiosk(kioskId, heartbeat.kioskId());
         store.heartbeat(heartbeat);
+        metrics.heartbeats.increment();
         ctx.json(new HeartbeatAck(java.time.OffsetDateTime.now(clock), catalogueVersion()));
     }
 

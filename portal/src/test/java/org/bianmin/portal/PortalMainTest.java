@@ -47,5 +47,18 @@ class PortalMainTest {
         assertThat(command(new PortalMain()).execute("--port", "70000")).isEqualTo(2);
         assertThat(command(new PortalMain()).execute("--port", "many")).isEqualTo(2);
         assertThat(command(new PortalMain()).execute("--colour")).isEqualTo(2);
+        assertThat(command(new PortalMain()).execute("--metrics-port", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--metrics-port");
+    }
+
+    @Test
+    void metricsAreOffUnlessAPortIsGivenAndThenOnLoopbackByDefault() {
+        PortalMain off = new PortalMain();
+        command(off).parseArgs();
+        assertThat(off.options().metricsPort()).isEqualTo(-1);
+        PortalMain on = new PortalMain();
+        command(on).parseArgs("--metrics-port", "9730");
+        assertThat(on.options()).extracting(PortalOptions::metricsHost, PortalOptions::metricsPort)
+                .containsExactly("127.0.0.1", 9730);
     }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bianmin.portal.store.PortalDatabase;
 import org.bianmin.portal.store.Postgres;
+import org.bianmin.protocol.api.AdvanceRequest;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.SubmissionRequest;
+import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,51 @@ class PortalNodesTest {
             }
             assertThat(one.store().count("submission")).isEqualTo(rounds);
             assertThat(two.store().count("submission")).isEqualTo(rounds);
+        }
+    }
+
+    @Test
+    void aCataloguePublishedOnOneNodeIsAnnouncedOnTheOtherNodesStreamsAndServedThere(PortalDatabase.Postgres database,
+            @TempDir Path a, @TempDir Path b) throws Exception {
+        try (PortalServer one = node(a, database); PortalServer two = node(b, database)) {
+            Bootstrap creds = one.bootstrap().orElseThrow();
+            NodeClient toOne = new NodeClient(one.port());
+            NodeClient toTwo = new NodeClient(two.port());
+            try (NodeClient.EventStream stream = toTwo.events(creds.kioskToken())) {
+                assertThat(stream.nextVersion(Duration.ofSeconds(10))).isEqualTo(1);
+                // Version 2 drops the 即办 item: node two must know it, not only announce it.
+                Catalogue v2 = new Catalogue(sample.format(), 2, sample.publishedAt(), sample.region(), sample.hall(),
+                        sample.departments(), sample.topics(), sample.items().stream()
+                        .filter(i -> !i.code().equals(PortalServerTest.IMMEDIATE_ITEM)).toList());
+                assertThat(toOne.publish(v2, creds.signingKey(), creds.operatorToken()).statusCode()).isEqualTo(200);
+                assertThat(stream.nextVersion(Duration.ofSeconds(10))).isEqualTo(2);
+            }
+            assertThat(two.catalogueVersion()).isEqualTo(2);
+            assertThat(two.catalogueEtag()).isEqualTo(one.catalogueEtag());
+            HttpResponse<byte[]> served = toTwo.get(ApiPaths.CATALOGUE, null);
+            assertThat(served.headers().firstValue("ETag")).hasValue(one.catalogueEtag());
+            HttpResponse<byte[]> dropped = toTwo.submit(creds.kioskToken(), "k-dropped",
+                    NodeClient.submission("RCPT-000901", creds.kioskId(), PortalServerTest.IMMEDIATE_ITEM));
+            assertThat(dropped.statusCode()).isEqualTo(422);
+            assertThat(NodeClient.json(dropped).path("errors").toString()).contains("unknown item");
+        }
+    }
+
+    @Test
+    void aSubmissionFiledOnOneNodeIsSeenAndMovedOnTheOther(PortalDatabase.Postgres database, @TempDir Path a,
+            @TempDir Path b) throws Exception {
+        try (PortalServer one = node(a, database); PortalServer two = node(b, database)) {
+            Bootstrap creds = one.bootstrap().orElseThrow();
+            NodeClient toOne = new NodeClient(one.port());
+            NodeClient toTwo = new NodeClient(two.port());
+            assertThat(toOne.submit(creds.kioskToken(), "k-1", NodeClient.submission("RCPT-000902", creds.kioskId(),
+                    PortalServerTest.PROMISED_ITEM)).statusCode()).isEqualTo(201);
+            assertThat(NodeClient.json(toTwo.get(ApiPaths.submission("RCPT-000902"), creds.kioskToken()))
+                    .path("state").asText()).isEqualTo("RECEIVED");
+            assertThat(toTwo.post(ApiPaths.OPERATOR_SUBMISSIONS + "/RCPT-000902", creds.operatorToken(), null,
+                    new AdvanceRequest(SubmissionState.ACCEPTED, null)).statusCode()).isEqualTo(200);
+            assertThat(NodeClient.json(toOne.get(ApiPaths.submission("RCPT-000902"), creds.kioskToken()))
+                    .path("state").asText()).isEqualTo("ACCEPTED");
         }
     }
 }

@@ -327,6 +327,51 @@ class PortalServerTest {
     }
 
     @Test
+    void theFleetViewPagesFiltersAndCountsKiosksBehindTheOperatorLogin() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            portal.store().registerKiosk("hall-%03d".formatted(i));
+        }
+        portal.store().revokeKiosk("hall-007");
+        post(ApiPaths.HEARTBEATS, creds.kioskToken(), null, heartbeat(creds.kioskId()));
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("op:" + creds.operatorToken())
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> offline = send(HttpRequest.newBuilder(uri("/operator/fleet?show=offline"))
+                .header("Authorization", basic));
+        assertThat(offline.statusCode()).isEqualTo(200);
+        assertThat(offline.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.PAGE_POLICY);
+        assertThat(offline.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        String html = new String(offline.body(), StandardCharsets.UTF_8);
+        // 151 kiosks: the demo kiosk reported, one is revoked, 149 never reported.
+        assertThat(html).contains("在线 online 1", "全部 all 151", "离线 offline 149", "已吊销 revoked 1",
+                        "耗材不足 supply low 1", "自检失败 self-check failed 1", "目录被拒 catalogue refused 1",
+                        "149 台 kiosks", "page 1 / 2", "hall-000 (离线 offline)",
+                        "/operator/fleet?show=offline&amp;page=2")
+                .doesNotContain("hall-007", creds.kioskId() + "<", "hall-101");
+        String second = new String(send(HttpRequest.newBuilder(uri("/operator/fleet?show=offline&page=2"))
+                .header("Authorization", basic)).body(), StandardCharsets.UTF_8);
+        assertThat(second).contains("hall-101", "hall-149", "page 2 / 2").doesNotContain("hall-100");
+        String searched = new String(send(HttpRequest.newBuilder(uri("/operator/fleet?q=HALL-01"))
+                .header("Authorization", basic)).body(), StandardCharsets.UTF_8);
+        assertThat(searched).contains("10 台 kiosks", "hall-019").doesNotContain("hall-020");
+        String supply = new String(send(HttpRequest.newBuilder(uri("/operator/fleet?show=supply-low"))
+                .header("Authorization", basic)).body(), StandardCharsets.UTF_8);
+        assertThat(supply).contains("1 台 kiosks", creds.kioskId(), "paper LOW").doesNotContain("hall-000");
+
+        for (String bad : List.of("?show=nothing", "?q=hall%25", "?page=0", "?page=x")) {
+            HttpResponse<byte[]> refused = send(HttpRequest.newBuilder(uri("/operator/fleet" + bad))
+                    .header("Authorization", basic));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(get("/operator/fleet", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/operator/fleet", creds.kioskToken(), null).statusCode()).isEqualTo(403);
+        // The operator page shows the first page and leads to the rest.
+        String operator = new String(send(HttpRequest.newBuilder(uri("/operator")).header("Authorization", basic))
+                .body(), StandardCharsets.UTF_8);
+        assertThat(operator).contains("全部终端 all 151 kiosks", "hall-099").doesNotContain("hall-100");
+    }
+
+    @Test
     void aHeartbeatWithoutSelfCheckFromAnOlderKioskIsAccepted() throws Exception {
         var older = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(heartbeat(creds.kioskId()));
         older.remove("selfCheck");

@@ -13,7 +13,18 @@ public final class Nations {
         "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
     };
 
+    /** The names in English as the State Council's publications spell them, in the order of {@link #NAMES}. */
+    private static final String[] ENGLISH = {
+        "Han", "Mongolian", "Hui", "Tibetan", "Uygur", "Miao", "Yi", "Zhuang", "Bouyei", "Korean", "Manchu", "Dong",
+        "Yao", "Bai", "Tujia", "Hani", "Kazak", "Dai", "Li", "Lisu", "Va", "She", "Gaoshan", "Lahu", "Shui",
+        "Dongxiang", "Naxi", "Jingpo", "Kirgiz", "Tu", "Daur", "Mulam", "Qiang", "Blang", "Salar", "Maonan", "Gelao",
+        "Xibe", "Achang", "Pumi", "Tajik", "Nu", "Uzbek", "Russian", "Ewenki", "De'ang", "Bonan", "Yugur", "Gin",
+        "Tatar", "Derung", "Oroqen", "Hezhen", "Monba", "Lhoba", "Jino",
+    };
+
     private static final Map<String, String> OTHERS = Map.of("97", "其他", "98", "外国血统中国籍人士");
+    private static final Map<String, String> OTHERS_ENGLISH = Map.of("其他", "Other",
+            "外国血统中国籍人士", "Chinese citizen of foreign origin");
 
     private Nations() {}
 
@@ -36,5 +47,15 @@ public final class Nations {
             }
         }
         return OTHERS.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The English name of a nation name off the card, e.g. 汉 → Han; empty for a name not in the table. */
+    public static Optional<String> english(String name) {
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equals(name)) {
+                return Optional.of(ENGLISH[i]);
+            }
+        }
+        return Optional.ofNullable(OTHERS_ENGLISH.get(name));
     }
 }

@@ -32,5 +32,13 @@ class IdNumbersTest {
         assertThat(Nations.name("98")).contains("外国血统中国籍人士");
         assertThat(Nations.name("57")).isEmpty();
         assertThat(Nations.code("畲")).contains("22");
+        for (int i = 1; i <= 56; i++) {
+            assertThat(Nations.english(Nations.name(String.format("%02d", i)).orElseThrow())).as("nation %d", i)
+                    .hasValueSatisfying(e -> assertThat(e).matches("[A-Z][a-z']+"));
+        }
+        assertThat(Nations.english("汉")).contains("Han");
+        assertThat(Nations.english("基诺")).contains("Jino");
+        assertThat(Nations.english("其他")).contains("Other");
+        assertThat(Nations.english("火星")).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import org.bianmin.device.status.DeviceState;
 import org.bianmin.device.status.DeviceStatusTracker;
 import org.bianmin.device.status.SupplyLevel;
 import org.bianmin.device.transport.MemoryLink;
+import org.bianmin.protocol.files.OwnerOnly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,8 @@ class EscPosPrinterTest {
         assertThat(virtual.transcript().cuts()).isEqualTo(1);
         assertThat(virtual.transcript().text()).contains("测试回执", "第12行");
         assertThat(virtual.transcript().qrPayloads()).containsExactly("https://example.cn/t/R-1");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("print-journal.tsv")))
+                .as("receipt numbers are nobody else's business").isEqualTo(OwnerOnly.FILE);
         virtual.awaitPngs(Duration.ofSeconds(10));
         assertThat(virtual.pngs()).hasSize(1);
         assertThat(Files.size(virtual.pngs().getFirst())).isPositive();

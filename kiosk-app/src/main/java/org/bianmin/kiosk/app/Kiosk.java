@@ -7,34 +7,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javafx.scene.Scene;
 import org.bianmin.cache.OfflineCache;
 import org.bianmin.cache.audit.Actor;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.catalogue.CatalogueSignature;
 import org.bianmin.cache.search.SearchHit;
-import org.bianmin.cache.outbox.OutboxEntry;
-import org.bianmin.cache.sync.HolderStatus;
 import org.bianmin.cache.sync.OfflineOutbox;
-import org.bianmin.cache.sync.ReceiptStatus;
-import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.cache.sync.SyncSettings;
-import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.StatusReplyException;
-import org.bianmin.device.scanner.ScanPayload;
 import org.bianmin.device.scanner.ScanResult;
 import org.bianmin.device.supervisor.Devices;
 import org.bianmin.kiosk.admin.AdminAccess;
@@ -46,42 +37,35 @@ import org.bianmin.kiosk.admin.PinLock;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
-import org.bianmin.kiosk.demo.DemoControls;
-import org.bianmin.kiosk.demo.DemoEnvironment;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.kiosk.devices.HeartbeatReports;
 import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.devices.ScanFeed;
 import org.bianmin.kiosk.home.HomeViewModel;
-import org.bianmin.kiosk.ime.PinyinIme;
 import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.i18n.Messages;
+import org.bianmin.kiosk.ime.PinyinIme;
 import org.bianmin.kiosk.journey.Applications;
-import org.bianmin.kiosk.journey.Delivery;
-import org.bianmin.kiosk.journey.EidCodes;
-import org.bianmin.kiosk.journey.IdentifyViewModel;
+import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.operator.IdentityViewModel;
 import org.bianmin.kiosk.operator.OperatorPanelViewModel;
-import org.bianmin.kiosk.technician.SerialPortList;
-import org.bianmin.kiosk.technician.TechnicianConsoleViewModel;
 import org.bianmin.kiosk.progress.CardLookup;
-import org.bianmin.kiosk.progress.HolderProgress;
 import org.bianmin.kiosk.progress.ProgressViewModel;
 import org.bianmin.kiosk.selfcheck.CheckResult;
 import org.bianmin.kiosk.selfcheck.Feature;
 import org.bianmin.kiosk.selfcheck.Probes;
 import org.bianmin.kiosk.selfcheck.SelfCheck;
-import org.bianmin.kiosk.journey.JourneyContext;
 import org.bianmin.kiosk.session.CardLeftBehind;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
 import org.bianmin.kiosk.shell.KioskShell;
+import org.bianmin.kiosk.technician.SerialPortList;
+import org.bianmin.kiosk.technician.TechnicianConsoleViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.protocol.api.Heartbeat;
-import org.bianmin.protocol.api.ReceiptNumbers;
 import org.bianmin.protocol.catalogue.Catalogue;
 import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.catalogue.ServiceItem;
@@ -92,165 +76,143 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk assembled: offline cache, devices (simulated in the demo), the embedded portal (demo only), and the
- * screens. {@link KioskApplication} puts it in a window; tests drive the same assembly.
+ * The kiosk assembled, once, by {@link #open}: offline cache, devices, portal sync, its threads
+ * ({@link KioskThreads}), the view-models of every screen, and whatever the launcher adds ({@link KioskAddOn}: the
+ * demo's portal and simulators). Every part exists from {@code open} on; {@link #show} only builds the window's
+ * scene graph on the FX thread. {@link KioskApplication} puts it in a window; tests drive the same assembly.
  */
 public final class Kiosk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
     private static final int SEARCH_LIMIT = 60;
-    /** The demo's embedded portal, under the data directory: its database holds submissions in clear. */
-    public static final String DEMO_PORTAL_DIR = "demo-portal";
-
-    private final KioskConfig config;
-    private final Clock clock;
-    private final OfflineCache cache;
-    private final Optional<DemoEnvironment> demo;
-    private final Optional<KioskDevices> devices;
     /** How often an idle printer is asked for its status, so a notice goes up before a citizen needs it. */
     static final Duration PRINTER_POLL = Duration.ofSeconds(20);
-    /** How long the review screen waits for the portal before promising "saved, will be sent". */
-    static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
-    private static final int QUEUE_SCAN = 500;
     /** No event stream and no catalogue check for this long: tell citizens the portal is unreachable. */
     static final Duration PORTAL_SILENCE = Duration.ofMinutes(2);
 
-    private final ExecutorService deviceExecutor = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("devices").daemon().factory());
-    private final ScheduledExecutorService printerExecutor = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("printer").daemon().factory());
-    private final ScheduledExecutorService statusExecutor = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("status").daemon().factory());
-    private final ExecutorService storageExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("storage").daemon().factory());
-    /** PIN checks: PBKDF2 takes a moment and must not hold up storage or the FX thread. */
-    private final ExecutorService adminExecutor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("admin").daemon().factory());
-    private Navigator navigator;
-    private KioskSession session;
-    /** A card whose visit is over is refused and asked for until it has left (empty without a reader). */
-    private Optional<CardLeftBehind> cardLeftBehind = Optional.empty();
-    private IdleMonitor idle;
-    private KioskShell shell;
-    private ServiceNotices notices;
-    private Applications applications;
-    private Executor ui;
-    private AdminAccess admin;
-    /** The consoles behind the hidden entry, by role: {@link #show} registers the operator panel and the technician console. */
-    private final Consoles consoles = new Consoles();
-    private ScanFeed scanFeed;
-
     private final DataDirectory data;
+    private final KioskConfig config;
+    private final Clock clock;
+    private final OfflineCache cache;
+    private final KioskAddOn addOn;
     private final ConfiguredDevices configured;
-    private final Optional<SyncEngine> sync;
-    private final PinyinIme ime;
     private final List<CheckResult> selfCheck;
+    private final KioskThreads threads;
+    private final Optional<SyncEngine> sync;
+    private final PortalLookups lookups;
+    private final Messages messages;
+    private final Navigator navigator;
+    private final KioskSession session;
+    private final IdleMonitor idle;
+    private final AdminAccess admin;
+    private final ServiceNotices notices;
+    private final ScanRouter scans;
+    private final ScanFeed scanFeed;
+    /** The citizen journey; empty without an ID-card reader. */
+    private final Optional<Applications> applications;
+    /** A card whose visit is over is refused and asked for until it has left (empty without a reader). */
+    private final Optional<CardLeftBehind> cardLeftBehind;
 
-    private Kiosk(DataDirectory data, KioskConfig config, Clock clock, OfflineCache cache,
-                  Optional<DemoEnvironment> demo, ConfiguredDevices configured, List<CheckResult> selfCheck) {
+    /** Builds every service and view-model; {@code ui} runs the results of background work on the FX thread. */
+    private Kiosk(DataDirectory data, KioskConfig config, Clock clock, OfflineCache cache, KioskAddOn addOn,
+                  ConfiguredDevices configured, List<CheckResult> selfCheck, KioskThreads threads, Executor ui) {
         this.data = data;
         this.config = config;
-        this.selfCheck = selfCheck;
         this.clock = clock;
         this.cache = cache;
-        this.demo = demo;
+        this.addOn = addOn;
         this.configured = configured;
-        this.ime = PinyinIme.load(catalogueText(catalogue()));
-        this.devices = configured.forJourney();
+        this.selfCheck = selfCheck;
+        this.threads = threads;
         this.sync = config.syncConfigured() ? Optional.of(startSync()) : Optional.empty();
         if (sync.isEmpty()) {
             LOG.warn("no portal credential in config.json (portalToken): working offline, nothing is delivered");
         }
+        this.lookups = new PortalLookups(sync, cache.outbox(), this::catalogue);
+        Language language = Language.ofTag(config.language());
+        this.messages = new Messages(language);
+        Optional<KioskDevices> devices = configured.forJourney();
+        Set<Feature> disabled = SelfCheck.disabled(selfCheck);
+        // Home offers "apply", which starts a journey on the navigator, which starts at home: resolved late,
+        // through methods (a lambda may not read a final field before the constructor assigned it).
+        Optional<Consumer<ServiceItem>> apply = devices.filter(d -> !disabled.contains(Feature.APPLICATIONS))
+                .map(d -> this::apply);
+        HomeViewModel home = new HomeViewModel(this::catalogue,
+                q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
+                this::navigator, apply, () -> progress(ui), () -> session().elderMode());
+        this.navigator = new Navigator(home);
+        this.cardLeftBehind = devices.map(d -> new CardLeftBehind(d.reader(), threads.devices()));
+        this.session = new KioskSession(navigator, messages, language, id -> {
+            threads.storage().execute(() -> cache.audit().append(Actor.citizenSession(id), "session.end",
+                    Outcome.SUCCESS, "wiped"));
+            cardLeftBehind.ifPresent(CardLeftBehind::visitOver);
+        });
+        Catalogue.Hall hall = catalogue().hall();
+        boolean scanner = addOn.scans() || !configured.serialScanners().isEmpty() || configured.wedge().isPresent();
+        this.applications = devices.map(d -> new Applications(new JourneyContext(config.kioskId(), hall,
+                catalogue().version(), clock, navigator, session, d.reader(), d.printer(), cache.outbox(),
+                lookups.delivery(threads.storage()), lookups.eidCodes(scanner),
+                PinyinIme.load(catalogueText(catalogue())), cache.audit(), ui, threads.devices(), threads.printer(),
+                threads.storage())));
+        this.idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
+                Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
+                session::elderMode, clock.instant(), session::end);
+        Consoles consoles = new Consoles();
+        this.admin = new AdminAccess(() -> savedConfig().admin(), new PinLock(data.root().resolve(PinLock.FILE),
+                clock), consoles, navigator, session::end, (actor, event, outcome, detail) -> threads.storage()
+                .execute(() -> cache.audit().append(actor, event, outcome, detail)), clock, threads.admin(), ui);
+        registerConsoles(consoles, ui);
+        this.notices = new ServiceNotices(ui);
+        notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
+        devices.ifPresent(d -> {
+            d.status().forEach(notices::watch);
+            d.printer().ifPresent(printer -> threads.printer().scheduleWithFixedDelay(() -> checkPrinter(printer),
+                    0, PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
+        });
+        sync.ifPresent(engine -> threads.status().scheduleWithFixedDelay(() -> notices.portalReachable(
+                engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
+                        .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
+        this.scans = new ScanRouter(navigator, () -> progress(ui));
+        this.scanFeed = new ScanFeed(configured, ui, scans::route);
     }
 
-    /**
-     * A scan from any scanner (serial or wedge), on the FX thread: a receipt code opens the progress lookup for it;
-     * an e-ID code identifies the citizen on the identify screen; anything else is not for the citizen screens and
-     * is only logged (never its content: it may be personal).
-     */
-    public void onScan(ScanResult result) {
-        if (navigator.current() instanceof TechnicianConsoleViewModel console && console.scanned(result)) {
-            return;
-        }
-        if (result instanceof ScanResult.Scanned(ScanPayload.EidToken token, var charset)
-                && navigator.current() instanceof IdentifyViewModel identify) {
-            identify.eidScanned(token.text());
-        } else if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
-            ProgressViewModel progress = navigator.current() instanceof ProgressViewModel open ? open : progress();
-            if (navigator.current() != progress) {
-                navigator.show(progress);
-            }
-            progress.receiptNumberProperty().set(code.receiptNumber());
-            progress.lookUp();
-        } else {
-            LOG.info("scan not used here: {}", result.getClass().getSimpleName());
-        }
+    /** "Apply" on an item: the journey starts (offered only where there is a reader). */
+    private void apply(ServiceItem item) {
+        applications.orElseThrow().accept(item);
     }
 
-    /** Installs the keyboard-wedge scanner's key filter, when one is configured (after {@link #show}). */
-    public void watchWedge(javafx.scene.Scene scene) {
-        scanFeed.watch(scene);
-    }
-
-    /**
-     * The portal's answer when it is reachable, else the last one heard; applications still queued say so. The
-     * number is taken as the citizen means it (O and I read as 0 and 1, {@link ReceiptNumbers#readBack}).
-     */
-    private ReceiptStatus lookUp(String typed) {
-        String receiptNumber = ReceiptNumbers.readBack(typed).orElse(typed);
-        ReceiptStatus status = sync.map(engine -> engine.lookup(receiptNumber))
-                .orElseGet(() -> new ReceiptStatus.Unknown("no portal credential"));
-        if (status instanceof ReceiptStatus.Unknown && isQueuedHere(receiptNumber)) {
-            return new ReceiptStatus.Unknown(ProgressViewModel.QUEUED_HERE);
-        }
-        return status;
+    /** The consoles behind the hidden entry, by role: the operator panel and the technician console. */
+    private void registerConsoles(Consoles consoles, Executor ui) {
+        consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new OperatorPanelViewModel.Services(
+                cache, sync, new ConfigStore(data.config()), new IdentityViewModel.Running(config.kioskId(),
+                config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList(),
+                Optional.ofNullable(cache.catalogue().current().orElseThrow().signature().signingKeyId())),
+                this::importKeys, FileBrowserViewModel.mediaRoots(), clock, threads.storage(), ui)));
+        consoles.register(AdminRole.TECHNICIAN, s -> new TechnicianConsoleViewModel(s,
+                new TechnicianConsoleViewModel.Services(config.kioskId(), configured, new ConfigStore(data.config()),
+                        data.config(), data.logs(), this::selfCheck, versions(), FileBrowserViewModel.mediaRoots(),
+                        SerialPortList.BY_ID, clock, threads.devices(), threads.storage(), ui)));
     }
 
     /** The progress screen: by receipt number, and by ID card where there is a reader; wiped with the session. */
-    private ProgressViewModel progress() {
-        ProgressViewModel progress = new ProgressViewModel(this::lookUp, cardLeftBehind.map(left -> new CardLookup(
-                left.reader(), deviceExecutor, this::holderProgress, left)), storageExecutor, ui);
+    private ProgressViewModel progress(Executor ui) {
+        ProgressViewModel progress = new ProgressViewModel(lookups::receipt, cardLeftBehind.map(left ->
+                new CardLookup(left.reader(), threads.devices(), lookups::holder, left)), threads.storage(), ui);
         session.onEnd(progress::wipe);
         return progress;
     }
 
-    /** A holder's applications: the portal's (by keyed hash), and those still waiting in this kiosk's outbox. */
-    private HolderProgress holderProgress(String idNumber) {
-        HolderStatus portal = sync.map(engine -> engine.lookupHolder(idNumber))
-                .orElseGet(() -> new HolderStatus.Unavailable("no portal credential"));
-        List<OutboxEntry> queued = cache.outbox().undelivered(SubmissionPayloads.applicationBy(idNumber));
-        Map<String, ServiceItem> items = catalogue().itemsByCode();
-        return HolderProgress.of(IdNumbers.mask(idNumber), portal, queued,
-                code -> Optional.ofNullable(items.get(code)).map(Content::name).orElse(Content.word(code)));
+    /**
+     * A scan from any scanner (serial, wedge, the demo bar), on the FX thread: the current screen takes it if it
+     * opted in; a receipt code opens the progress lookup for it (see {@link ScanRouter}).
+     */
+    public void onScan(ScanResult result) {
+        scans.route(result);
     }
 
-    private boolean isQueuedHere(String receiptNumber) {
-        return cache.outbox().list(QUEUE_SCAN).stream().anyMatch(e -> e.receiptNumber().equals(receiptNumber));
-    }
-
-    /** Delivers at once when the portal answers within a few seconds; otherwise the outbox keeps trying. */
-    private Delivery delivery() {
-        return sync.<Delivery>map(engine -> receiptNumber -> {
-            try {
-                engine.deliverNow().get(DELIVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.info("receipt {} queued: portal not confirmed ({})", receiptNumber, e.toString());
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            return engine.lookup(receiptNumber) instanceof ReceiptStatus.Live(var status)
-                    ? Optional.of(status) : Optional.empty();
-        }).orElse(Delivery.offline());
-    }
-
-    /** e-ID codes are offered where a scanner can read them, and verified by the portal. */
-    private EidCodes eidCodes() {
-        boolean scanner = demo.isPresent() || !configured.serialScanners().isEmpty()
-                || configured.wedge().isPresent();
-        return sync.map(engine -> new EidCodes(scanner, engine::verifyEid))
-                .orElseGet(() -> EidCodes.withoutPortal(scanner));
+    /** Installs the keyboard-wedge scanner's key filter, when one is configured (after {@link #show}). */
+    public void watchWedge(Scene scene) {
+        scanFeed.watch(scene);
     }
 
     private SyncEngine startSync() {
@@ -267,10 +229,15 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
-    /** Opens storage and, in the demo, the portal and simulators. Safe off the FX thread. */
-    public static Kiosk open(DataDirectory data, KioskConfig config, boolean demo, Clock clock)
-            throws IOException {
+    /**
+     * Opens storage and devices, runs the self-check, starts what {@code addOn} adds (the demo's portal) and builds
+     * every service and screen model. Safe off the FX thread; {@code ui} runs results of background work on it.
+     */
+    public static Kiosk open(DataDirectory data, KioskConfig config, Clock clock, Executor ui,
+                             KioskAddOn.Factory addOn) throws IOException {
         ConfiguredDevices configured = null;
+        KioskAddOn added = null;
+        KioskThreads threads = null;
         OfflineCache cache = OfflineCache.open(data.root(), data.database(),
                 OfflineCache.Settings.defaults(config.kioskId()), clock, alert -> LOG.error("storage alert: {}", alert));
         try {
@@ -284,15 +251,16 @@ public final class Kiosk implements AutoCloseable {
             SelfCheck.log(checks);
             configured = ConfiguredDevices.open(config.devices(), new Devices.Workspace(clock,
                     Optional.of(data.root())));
-            if (demo) {
-                DemoEnvironment environment = DemoEnvironment.start(catalogue, configured,
-                        data.root().resolve(DEMO_PORTAL_DIR));
-                KioskConfig demoConfig = config.withPortal(environment.portalUrl(),
-                        environment.register(config.kioskId()), environment.trustedKeys());
-                return new Kiosk(data, demoConfig, clock, cache, Optional.of(environment), configured, checks);
-            }
-            return new Kiosk(data, config, clock, cache, Optional.empty(), configured, checks);
+            added = addOn.start(catalogue, configured, data);
+            threads = KioskThreads.start();
+            return new Kiosk(data, added.configure(config), clock, cache, added, configured, checks, threads, ui);
         } catch (IOException | RuntimeException e) {
+            if (threads != null) {
+                threads.close();
+            }
+            if (added != null) {
+                added.close();
+            }
             if (configured != null) {
                 configured.close();
             }
@@ -301,63 +269,15 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
-    /** Builds the screens; call on the FX thread. {@code ui} runs results of background work on it. */
-    public KioskShell show(Executor ui) {
-        this.ui = ui;
-        Language language = Language.ofTag(config.language());
-        Messages messages = new Messages(language);
+    /** Builds the window's content on the FX thread: the shell around the current screen, and the add-on's controls. */
+    public KioskShell show() {
         Catalogue.Hall hall = catalogue().hall();
-        // The journey needs the navigator, which needs the home screen, which offers "apply": resolved late.
-        Set<Feature> disabled = SelfCheck.disabled(selfCheck);
-        Optional<Consumer<ServiceItem>> apply = devices.filter(d -> !disabled.contains(Feature.APPLICATIONS))
-                .map(d -> item -> applications.accept(item));
-        HomeViewModel home = new HomeViewModel(this::catalogue,
-                q -> cache.search().search(q, SEARCH_LIMIT).stream().map(SearchHit::item).toList(),
-                () -> navigator, apply, this::progress, () -> session.elderMode());
-        navigator = new Navigator(home);
-        cardLeftBehind = devices.map(d -> new CardLeftBehind(d.reader(), deviceExecutor));
-        session = new KioskSession(navigator, messages, language, id -> {
-            storageExecutor.execute(() -> cache.audit().append(Actor.citizenSession(id), "session.end",
-                    Outcome.SUCCESS, "wiped"));
-            cardLeftBehind.ifPresent(CardLeftBehind::visitOver);
-        });
-        devices.ifPresent(d -> applications = new Applications(new JourneyContext(config.kioskId(), hall,
-                catalogue().version(), clock,
-                navigator, session, d.reader(), d.printer(), cache.outbox(), delivery(), eidCodes(), ime, cache.audit(), ui,
-                deviceExecutor, printerExecutor, storageExecutor)));
-        idle = new IdleMonitor(Duration.ofSeconds(config.idleSeconds()),
-                Duration.ofSeconds(config.elderIdleSeconds()), Duration.ofSeconds(config.idleCountdownSeconds()),
-                session::elderMode, clock.instant(), session::end);
-        admin = new AdminAccess(() -> savedConfig().admin(), new PinLock(data.root().resolve(PinLock.FILE), clock), consoles,
-                navigator, session::end, (actor, event, outcome, detail) -> storageExecutor.execute(
-                        () -> cache.audit().append(actor, event, outcome, detail)), clock, adminExecutor, ui);
-        consoles.register(AdminRole.OPERATOR, s -> new OperatorPanelViewModel(s, new OperatorPanelViewModel.Services(
-                cache, sync, new ConfigStore(data.config()), new IdentityViewModel.Running(config.kioskId(),
-                config.portalUrl(), config.trustedKeys().stream().map(KeyFile::keyId).toList(),
-                Optional.ofNullable(cache.catalogue().current().orElseThrow().signature().signingKeyId())),
-                this::importKeys,
-                FileBrowserViewModel.mediaRoots(), clock, storageExecutor, ui)));
-        consoles.register(AdminRole.TECHNICIAN, s -> new TechnicianConsoleViewModel(s,
-                new TechnicianConsoleViewModel.Services(config.kioskId(), configured, new ConfigStore(data.config()),
-                        data.config(), data.logs(), this::selfCheck, versions(), FileBrowserViewModel.mediaRoots(),
-                        SerialPortList.BY_ID, clock, deviceExecutor, storageExecutor, ui)));
-        notices = new ServiceNotices(ui);
-        notices.failedAtStart(disabled.stream().map(Feature::notice).toList());
-        devices.ifPresent(d -> {
-            d.status().forEach(notices::watch);
-            d.printer().ifPresent(printer -> printerExecutor.scheduleWithFixedDelay(() -> checkPrinter(printer), 0,
-                    PRINTER_POLL.toMillis(), TimeUnit.MILLISECONDS));
-        });
-        shell = new KioskShell(navigator, messages, session, idle, notices,
+        KioskShell shell = new KioskShell(navigator, messages, session, idle, notices,
                 new KioskShell.Identity(config.kioskId(), Content.name(hall), hall.phone()), admin);
-        demo.ifPresent(d -> shell.setDemoControls(DemoControls.build(d, messages, this::onScan)));
-        scanFeed = new ScanFeed(configured, ui, this::onScan);
-        sync.ifPresent(engine -> statusExecutor.scheduleWithFixedDelay(() -> notices.portalReachable(
-                engine.streaming() || engine.lastSync().filter(at -> at.isAfter(clock.instant()
-                        .minus(PORTAL_SILENCE))).isPresent()), 5, 5, TimeUnit.SECONDS));
+        addOn.controls(messages, this::onScan).ifPresent(shell::setDemoControls);
+        String described = addOn.describe();
         LOG.info("kiosk {} ready: version {}, catalogue version {} ({} items){}", config.kioskId(), Version.current(),
-                catalogue().version(), catalogue().items().size(),
-                demo.map(d -> ", demo portal " + d.portalDirectUrl()).orElse(""));
+                catalogue().version(), catalogue().items().size(), described.isEmpty() ? "" : ", " + described);
         return shell;
     }
 
@@ -377,16 +297,16 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
-    /** The keys a catalogue file is verified with: config.json's now, and in the demo the embedded portal's. */
+    /** The keys a catalogue file is verified with: config.json's now, and the add-on's (the demo portal's). */
     private List<KeyFile> importKeys() {
         List<KeyFile> keys = new ArrayList<>(savedConfig().trustedKeys());
-        demo.ifPresent(d -> keys.addAll(d.trustedKeys()));
+        keys.addAll(addOn.importKeys());
         return keys;
     }
 
     /** What a diagnostics bundle says this kiosk runs. */
     private static Map<String, String> versions() {
-        Map<String, String> versions = new java.util.LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
         versions.put("bianmin-kiosk", Version.current());
         versions.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         versions.put("javafx", Probes.system().javafx().orElse("unknown"));
@@ -436,10 +356,11 @@ public final class Kiosk implements AutoCloseable {
         return cache.catalogue().current().orElseThrow().catalogue();
     }
 
-    /** The single-threaded workers the watchdog watches besides the FX thread. */
+    /** The single-threaded workers the watchdog watches besides the FX thread: the kiosk's and the sync thread. */
     public List<Liveness.Probe> workers() {
-        return List.of(new Liveness.Probe("storage", storageExecutor), new Liveness.Probe("devices", deviceExecutor),
-                new Liveness.Probe("printer", printerExecutor), new Liveness.Probe("status", statusExecutor));
+        List<Liveness.Probe> probes = new ArrayList<>(threads.probes());
+        sync.ifPresent(engine -> probes.add(new Liveness.Probe("sync", engine::post)));
+        return probes;
     }
 
     /** The start-up self-check of this run, in the order it ran (for the log, the heartbeat, the technician). */
@@ -458,10 +379,6 @@ public final class Kiosk implements AutoCloseable {
     /** The running devices, which the technician console edits. */
     public ConfiguredDevices devices() {
         return configured;
-    }
-
-    public Optional<DemoEnvironment> demo() {
-        return demo;
     }
 
     public Navigator navigator() {
@@ -483,15 +400,9 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         sync.ifPresent(SyncEngine::close);
-        deviceExecutor.shutdownNow();
-        printerExecutor.shutdownNow();
-        statusExecutor.shutdownNow();
-        if (scanFeed != null) {
-            scanFeed.close();
-        }
-        storageExecutor.shutdown();
-        adminExecutor.shutdownNow();
-        demo.ifPresent(DemoEnvironment::close);
+        threads.close();
+        scanFeed.close();
+        addOn.close();
         configured.close();
         cache.close();
     }

@@ -38,8 +38,11 @@ import org.bianmin.kiosk.watchdog.Watchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: assembles the {@link Kiosk} off the FX thread, then shows it locked full-screen. */
-public final class KioskApplication extends Application {
+/**
+ * The JavaFX application: assembles the {@link Kiosk} off the FX thread, then shows it locked full-screen. A
+ * launcher that adds to the kiosk (the demo module's) subclasses it and overrides {@link #addOn}.
+ */
+public class KioskApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskApplication.class);
 
@@ -56,18 +59,23 @@ public final class KioskApplication extends Application {
 
     /** Runs on the launcher thread, so the FX thread is free while files are read and servers start. */
     @Override
-    public void init() throws Exception {
+    public final void init() throws Exception {
         options = KioskOptions.parse(getParameters().getRaw().toArray(String[]::new));
         DataDirectory data = options.dataDirectory().ensureExists();
-        kiosk = Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), options.demo(), clock);
+        kiosk = Kiosk.open(data, new ConfigStore(data.config()).loadOrCreate(), clock, Platform::runLater, addOn());
+    }
+
+    /** What this launcher adds to the kiosk: nothing for the production kiosk. */
+    protected KioskAddOn.Factory addOn() {
+        return KioskAddOn.NONE;
     }
 
     @Override
-    public void start(Stage stage) {
+    public final void start(Stage stage) {
         // First: from here on an exception that no code caught is logged and told on screen, not left as a
         // screen that stays "busy" with nothing in the log.
         Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
-        KioskShell shell = kiosk.show(Platform::runLater);
+        KioskShell shell = kiosk.show();
         this.shell = shell;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -119,7 +127,7 @@ public final class KioskApplication extends Application {
     }
 
     @Override
-    public void stop() {
+    public final void stop() {
         notifier.send("STOPPING=1");
         watchdogThread.shutdownNow();
         if (idleTicker != null) {

@@ -14,6 +14,15 @@ public final class KioskLauncher {
     private KioskLauncher() {}
 
     public static void main(String[] args) throws IOException {
+        launch(KioskApplication.class, false, args);
+    }
+
+    /**
+     * Parses the options, sets up logging (a rotating file for a production kiosk, the console for a development
+     * run: {@code development} or {@code --windowed}) and launches {@code application}.
+     */
+    public static void launch(Class<? extends KioskApplication> application, boolean development, String... args)
+            throws IOException {
         KioskOptions options = new KioskOptions();
         try {
             // Parse once: picocli toggles a boolean flag whose field is already true.
@@ -27,9 +36,9 @@ public final class KioskLauncher {
         }
         DataDirectory data = options.dataDirectory().ensureExists();
         System.setProperty("kiosk.log.dir", data.logs().toString());
-        if (options.production()) {
+        if (!development && options.production()) {
             System.setProperty("logback.configurationFile", "logback-production.xml");
         }
-        Application.launch(KioskApplication.class, args);
+        Application.launch(application, args);
     }
 }

@@ -11,9 +11,6 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk-app", mixinStandardHelpOptions = true, description = "Bianmin Kiosk (便民自助终端)")
 public final class KioskOptions {
 
-    @Option(names = "--demo", description = "Simulated devices and an embedded reference portal on loopback.")
-    boolean demo;
-
     @Option(names = "--windowed", description = "Development only: a normal window instead of locked full-screen.")
     boolean windowed;
 
@@ -31,10 +28,6 @@ public final class KioskOptions {
         return options;
     }
 
-    public boolean demo() {
-        return demo;
-    }
-
     public boolean windowed() {
         return windowed;
     }
@@ -43,9 +36,12 @@ public final class KioskOptions {
         return exitAfterStart;
     }
 
-    /** Development runs log to the console; a production kiosk logs to a rotating file in its data directory. */
+    /**
+     * Development runs ({@code --windowed}, the demo's launcher) log to the console; a production kiosk logs to a
+     * rotating file in its data directory.
+     */
     public boolean production() {
-        return !demo && !windowed;
+        return !windowed;
     }
 
     public DataDirectory dataDirectory() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 CatalogueCommand.class,
                 PrintCommand.class,
                 PrinterCommand.class,
+                A4Command.class,
                 ReceiptCommand.class,
                 OutboxCommand.class,
                 AuditCommand.class,

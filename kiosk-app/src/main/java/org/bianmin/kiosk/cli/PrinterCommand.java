@@ -1,6 +1,5 @@
 package org.bianmin.kiosk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,11 +59,7 @@ final class PrinterCommand {
                 out.put("detail", e.getMessage());
                 code = 2;
             }
-            if (json) {
-                System.out.println(new ObjectMapper().writeValueAsString(out));
-            } else {
-                out.forEach((k, v) -> System.out.printf("%-10s %s%n", k, v));
-            }
+            StatusOutput.print(out, json);
             return code;
         }
     }

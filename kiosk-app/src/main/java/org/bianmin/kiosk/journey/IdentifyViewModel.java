@@ -10,6 +10,9 @@ import org.bianmin.cache.sync.EidCheck;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.device.idcard.IdentityCard;
 import org.bianmin.device.idcard.ReadResult;
+import org.bianmin.device.scanner.ScanPayload;
+import org.bianmin.device.scanner.ScanResult;
+import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.catalogue.FormDefinition;
@@ -20,7 +23,7 @@ import org.bianmin.protocol.catalogue.FormDefinition;
  * out of service. A scanned e-ID code is verified by the portal instead and yields the same identity; while that is
  * impossible (offline) the screen says so and the reader keeps waiting for the card.
  */
-public final class IdentifyViewModel implements Screen {
+public final class IdentifyViewModel implements Screen, ScanTarget {
 
     /** How long one read waits before it simply starts again; the citizen sees no difference. */
     static final Duration READ_WINDOW = Duration.ofSeconds(20);
@@ -87,6 +90,16 @@ public final class IdentifyViewModel implements Screen {
             state.set(new State.Waiting());
             keepReading();
         }
+    }
+
+    /** An e-ID code is taken here; other scans are not for this screen. */
+    @Override
+    public boolean scanned(ScanResult result) {
+        if (result instanceof ScanResult.Scanned(ScanPayload.EidToken token, var charset)) {
+            eidScanned(token.text());
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -76,21 +76,20 @@ public final class ReviewViewModel implements Screen {
         NewSubmission submission = new NewSubmission(SubmissionKind.APPLICATION, journey.item().code(), payload);
         Background.run(context.storage(), context.ui(), () -> {
             try {
-                Accepted accepted = context.outbox().enqueue(submission);
                 // Stored durably: from here on the citizen gets a receipt whatever the network does.
-                return new Stored(accepted, context.delivery().deliverAndCheck(accepted.receiptNumber()));
+                return context.outbox().enqueue(submission);
             } finally {
                 java.util.Arrays.fill(payload, (byte) 0);
             }
-        }, s -> stored(s.accepted(), s.status()), e -> {
+        }, accepted -> context.delivery().deliverAndCheck(accepted.receiptNumber())
+                // Never fails: a portal that does not confirm in time leaves the entry queued (an empty status).
+                .thenAccept(status -> context.ui().execute(() -> stored(accepted, status))), e -> {
             LOG.error("could not store application for item {}", journey.item().code(), e);
             context.audit("application.stored", Outcome.FAILURE, journey.item().code());
             busy.set(false);
             error.set("review.error.storage");
         });
     }
-
-    private record Stored(Accepted accepted, java.util.Optional<org.bianmin.protocol.api.SubmissionStatus> status) {}
 
     private void stored(Accepted accepted, java.util.Optional<org.bianmin.protocol.api.SubmissionStatus> status) {
         busy.set(false);

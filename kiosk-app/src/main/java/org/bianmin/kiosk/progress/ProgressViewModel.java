@@ -15,6 +15,9 @@ import javafx.beans.property.StringProperty;
 import org.bianmin.cache.sync.ReceiptStatus;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.ReadResult;
+import org.bianmin.device.scanner.ScanPayload;
+import org.bianmin.device.scanner.ScanResult;
+import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.kiosk.ui.Background;
@@ -24,7 +27,7 @@ import org.bianmin.kiosk.ui.Background;
  * portal when it is reachable, otherwise the last status the kiosk heard, clearly marked as such — and by card,
  * also the applications still waiting at this kiosk. The reader is polled only while this screen shows.
  */
-public final class ProgressViewModel implements Screen {
+public final class ProgressViewModel implements Screen, ScanTarget {
 
     /** How long one read waits before it simply starts again. */
     static final Duration READ_WINDOW = Duration.ofSeconds(20);
@@ -186,6 +189,17 @@ public final class ProgressViewModel implements Screen {
 
     public ReadOnlyObjectProperty<Boolean> busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** A scanned receipt code is looked up at once; other scans are not for this screen. */
+    @Override
+    public boolean scanned(ScanResult result) {
+        if (result instanceof ScanResult.Scanned(ScanPayload.ReceiptCode code, var charset)) {
+            receiptNumber.set(code.receiptNumber());
+            lookUp();
+            return true;
+        }
+        return false;
     }
 
     public void lookUp() {

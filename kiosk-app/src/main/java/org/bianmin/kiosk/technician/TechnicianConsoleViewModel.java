@@ -38,6 +38,7 @@ import org.bianmin.kiosk.admin.AdminSession;
 import org.bianmin.kiosk.admin.Prompt;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
+import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.selfcheck.CheckResult;
 import org.bianmin.kiosk.ui.Background;
 
@@ -46,7 +47,7 @@ import org.bianmin.kiosk.ui.Background;
  * history, editing a device's config (the supervisor reconnects, no restart), a self-test per device, the serial
  * ports on the machine, the masked live traffic, and a diagnostics bundle for a USB stick.
  */
-public final class TechnicianConsoleViewModel implements AdminScreen {
+public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget {
 
     public enum Section { DEVICES, PORTS, TRAFFIC, DIAGNOSTICS }
 
@@ -316,6 +317,7 @@ public final class TechnicianConsoleViewModel implements AdminScreen {
     }
 
     /** A scan arrived while the console is open (on the FX thread); true if the console took it. */
+    @Override
     public boolean scanned(ScanResult result) {
         String expected = scanCode.get();
         if (expected == null) {

@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Whether the kiosk's threads still do work: each check posts a no-op task to every watched executor (the FX thread,
- * the storage, device, printer and status workers) that has run its previous one, and names those whose task has
+ * the storage, device, printer and status workers, the sync thread) that has run its previous one, and names those whose task has
  * waited longer than the deadline. A thread that is blocked, deadlocked or spinning never runs the task, so the
  * kiosk stops telling systemd it is alive and is restarted.
  */

@@ -47,7 +47,7 @@ class AdminEntryUiTest extends FxRobot {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
         KioskConfig config = KioskConfig.defaults().withAdmin(AdminConfig.defaults().withOperatorPin(
                 TestPins.fast(OPERATOR_PIN)));
-        kiosk = KioskOnStage.open(data, config, false, clock);
+        kiosk = KioskOnStage.open(data, config, clock);
     }
 
     @AfterEach

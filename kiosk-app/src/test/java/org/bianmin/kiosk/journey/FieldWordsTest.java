@@ -31,7 +31,11 @@ class FieldWordsTest {
             case ZH_TW -> "正式掛失";
             case EN -> "Formal loss report";
         });
-        assertThat(FieldWords.shown(m, NATION, "汉")).isEqualTo(language == Language.ZH_TW ? "漢" : "汉");
+        assertThat(FieldWords.shown(m, NATION, "汉")).isEqualTo(switch (language) {
+            case ZH_CN -> "汉";
+            case ZH_TW -> "漢";
+            case EN -> "Han";
+        });
         assertThat(FieldWords.shown(m, ADDRESS, "北京市朝阳区示例路")).as("the card's data").isEqualTo("北京市朝阳区示例路");
     }
 

@@ -50,7 +50,7 @@ class OperatorPanelUiTest extends FxRobot {
         KioskConfig defaults = KioskConfig.defaults();
         KioskConfig config = defaults.withIdentity(defaults.kioskId(), defaults.portalUrl(), List.of(key.publicOnly()))
                 .withAdmin(AdminConfig.defaults().withOperatorPin(TestPins.fast(PIN)));
-        kiosk = KioskOnStage.open(data, config, false, clock);
+        kiosk = KioskOnStage.open(data, config, clock);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.app.KioskAddOn;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.status.ServiceNotices;
@@ -38,9 +39,10 @@ class SelfCheckOnScreenTest extends FxRobot {
     void aClockFromBeforeThisSoftwareStopsApplyingButNotBrowsing() throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), false, clock);
+        kiosk = Kiosk.open(new DataDirectory(data).ensureExists(), KioskConfig.defaults(), clock, Platform::runLater,
+                KioskAddOn.NONE);
         FxToolkit.setupStage(stage -> {
-            KioskShell shell = kiosk.show(Platform::runLater);
+            KioskShell shell = kiosk.show();
             stage.setScene(new Scene(shell.root(), 1000, 1000));
             stage.show();
         });

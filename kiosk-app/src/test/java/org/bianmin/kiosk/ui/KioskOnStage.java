@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Scale;
 import org.bianmin.kiosk.app.Kiosk;
+import org.bianmin.kiosk.app.KioskAddOn;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -22,29 +23,28 @@ public final class KioskOnStage {
 
     private KioskOnStage() {}
 
-    /** Opens the kiosk on {@code data} (demo wiring: simulators and the embedded portal when {@code demo}). */
-    public static Kiosk open(Path data, boolean demo) throws Exception {
-        return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone());
+    /** Opens the production kiosk (nothing added) on {@code data} with {@code config} and {@code clock}. */
+    public static Kiosk open(Path data, KioskConfig config, Clock clock) throws Exception {
+        return open(data, config, clock, KioskAddOn.NONE);
+    }
+
+    /**
+     * The kiosk with what {@code addOn} adds (kiosk-demo's tests: the demo), with a given config (written to
+     * config.json first, as the application does) and clock.
+     */
+    public static Kiosk open(Path data, KioskConfig config, Clock clock, KioskAddOn.Factory addOn) throws Exception {
+        return open(data, config, clock, addOn, 1000, 1000);
     }
 
     /** The same on a window of the given size, as a kiosk's screen of that size would show it. */
-    public static Kiosk open(Path data, boolean demo, double width, double height) throws Exception {
-        return open(data, KioskConfig.defaults(), demo, Clock.systemDefaultZone(), width, height);
-    }
-
-    /** The same with a given config (written to config.json first, as the application does) and clock. */
-    public static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock) throws Exception {
-        return open(data, config, demo, clock, 1000, 1000);
-    }
-
-    private static Kiosk open(Path data, KioskConfig config, boolean demo, Clock clock, double width, double height)
-            throws Exception {
+    public static Kiosk open(Path data, KioskConfig config, Clock clock, KioskAddOn.Factory addOn, double width,
+                             double height) throws Exception {
         FxToolkit.registerPrimaryStage();
         DataDirectory dir = new DataDirectory(data).ensureExists();
         new ConfigStore(dir.config()).save(config);
-        Kiosk kiosk = Kiosk.open(dir, config, demo, clock);
+        Kiosk kiosk = Kiosk.open(dir, config, clock, Platform::runLater, addOn);
         FxToolkit.setupStage(stage -> {
-            KioskShell shell = kiosk.show(Platform::runLater);
+            KioskShell shell = kiosk.show();
             Scene scene = width <= HEADLESS_SCREEN && height <= HEADLESS_SCREEN
                     ? new Scene(shell.root(), width, height) : scaledDown(shell.root(), width, height);
             scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());

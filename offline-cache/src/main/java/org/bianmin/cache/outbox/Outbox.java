@@ -395,10 +395,19 @@ public final class Outbox {
         return db.read(c -> select(c, " WHERE s.id = ?", id)).stream().findFirst();
     }
 
-    private static List<OutboxEntry> select(Connection c, String where, long arg) throws SQLException {
+    /**
+     * The entry of a receipt number made here, in any state (one indexed lookup: {@code receipt_no} is UNIQUE),
+     * or empty when this kiosk never made that number.
+     */
+    public Optional<OutboxEntry> entry(String receiptNumber) {
+        return db.read(c -> select(c, " WHERE s.receipt_no = ?", receiptNumber)).stream().findFirst();
+    }
+
+    /** {@code arg} binds the one parameter of {@code where}: a {@code long} or a {@code String}. */
+    private static List<OutboxEntry> select(Connection c, String where, Object arg) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS
                 + " FROM submission s JOIN outbox o ON o.submission_id = s.id" + where)) {
-            ps.setLong(1, arg);
+            ps.setObject(1, arg);
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -40,6 +40,11 @@ final class OutboxSender {
     static final int FAILURES_TO_PAUSE = 8;
     /** Sends in a row without an answer that pause delivery (each may cost a connect timeout). */
     static final int NO_ANSWERS_TO_PAUSE = 3;
+    /**
+     * How long one pass may send before it yields the sync thread: heartbeats, catalogue checks and the watchdog's
+     * probe wait behind a pass, and a long backlog at a slow portal would otherwise hold them for minutes.
+     */
+    static final Duration PASS_BUDGET = Duration.ofSeconds(20);
     /** Submissions are dated in the hall's offset (China Standard Time; no daylight saving). */
     private static final ZoneOffset HALL = ZoneOffset.ofHours(8);
 
@@ -73,7 +78,7 @@ final class OutboxSender {
     DeliveryPass deliver() {
         Instant start = clock.instant();
         if (start.isBefore(pausedUntil)) {
-            return new DeliveryPass(0, 0, 0, pausedUntil);
+            return new DeliveryPass(0, 0, 0, pausedUntil, false);
         }
         int delivered = 0;
         int retrying = 0;
@@ -108,13 +113,16 @@ final class OutboxSender {
                             || noAnswersInARow >= NO_ANSWERS_TO_PAUSE) {
                         pausedUntil = clock.instant().plus(pause(t.retryAfter()));
                         LOG.info("delivery paused until {} after entry {}: {}", pausedUntil, entry.id(), t.error());
-                        return new DeliveryPass(delivered, retrying, blocked, pausedUntil);
+                        return new DeliveryPass(delivered, retrying, blocked, pausedUntil, false);
                     }
                     LOG.info("outbox entry {} will be retried at its backoff: {}", entry.id(), t.error());
                 }
             }
+            if (Duration.between(start, clock.instant()).compareTo(PASS_BUDGET) > 0) {
+                return new DeliveryPass(delivered, retrying, blocked, clock.instant(), true);
+            }
         }
-        return new DeliveryPass(delivered, retrying, blocked, clock.instant());
+        return new DeliveryPass(delivered, retrying, blocked, clock.instant(), false);
     }
 
     private Duration pause(Duration retryAfter) {

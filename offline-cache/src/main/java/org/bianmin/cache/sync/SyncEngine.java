@@ -134,6 +134,14 @@ public final class SyncEngine implements AutoCloseable {
         return onSyncThread(this::heartbeat);
     }
 
+    /**
+     * Runs {@code task} on the sync thread after the work queued there: how a watchdog sees that the thread still
+     * works. Each step on it is bounded by its timeouts and a delivery pass by {@code OutboxSender.PASS_BUDGET}.
+     */
+    public void post(Runnable task) {
+        executor.execute(task);
+    }
+
     /** Asks the outbox to be sent soon (after the kiosk stored a new submission). */
     public void wake() {
         executor.execute(() -> nextDelivery = Instant.MIN);
@@ -209,7 +217,9 @@ public final class SyncEngine implements AutoCloseable {
                 // Paused (the portal looks unwell): resume exactly at the pause's end, not an interval on top.
                 // Otherwise look again after the interval: entries put back wait for their own backoff.
                 Instant ended = clock.instant();
-                nextDelivery = pass.resumeAt().isAfter(ended) ? pass.resumeAt() : ended.plus(settings.deliveryInterval());
+                // Out of budget with more to send: go on at the next tick, once the other steps have had their turn.
+                nextDelivery = pass.more() ? ended
+                        : pass.resumeAt().isAfter(ended) ? pass.resumeAt() : ended.plus(settings.deliveryInterval());
             }
             if (!now.isBefore(nextHeartbeat)) {
                 heartbeat();

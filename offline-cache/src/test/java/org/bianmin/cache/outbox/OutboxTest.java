@@ -98,6 +98,33 @@ class OutboxTest {
     }
 
     @Test
+    void anEntryIsFoundByItsReceiptNumberThroughTheUniqueIndexInAnyState() {
+        Accepted first = enqueue();
+        Accepted second = enqueue();
+        dispatcher(new DeliveryResult.Delivered()).deliverDue();
+        Accepted waiting = enqueue();
+        assertThat(outbox.entry(first.receiptNumber())).get().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(first.id());
+            assertThat(e.state()).isEqualTo(DeliveryState.DELIVERED);
+        });
+        assertThat(outbox.entry(waiting.receiptNumber()).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(outbox.entry(second.receiptNumber()).orElseThrow().id()).isEqualTo(second.id());
+        assertThat(outbox.entry("GL-0001-20261121-0099-00")).isEmpty();
+        String plan = db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("EXPLAIN QUERY PLAN SELECT s.id FROM submission s"
+                    + " JOIN outbox o ON o.submission_id = s.id WHERE s.receipt_no = 'x'")) {
+                StringBuilder b = new StringBuilder();
+                while (rs.next()) {
+                    b.append(rs.getString("detail")).append('\n');
+                }
+                return b.toString();
+            }
+        });
+        assertThat(plan).as("a search by receipt number, not a scan").contains("SEARCH s USING", "(receipt_no=?)")
+                .doesNotContain("SCAN");
+    }
+
+    @Test
     void anEntryWaitingForItsRetryIsPassedByTheEntriesBehindItInTheSamePass() {
         Accepted refused = enqueue();
         Accepted second = enqueue();

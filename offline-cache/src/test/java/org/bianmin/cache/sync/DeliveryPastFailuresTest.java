@@ -119,6 +119,25 @@ class DeliveryPastFailuresTest {
         assertThat(engine.deliverNow().get().retrying()).as("paused").isZero();
     }
 
+    @Test
+    void aPassYieldsTheSyncThreadOnceItsTimeBudgetIsSpentAndTheNextGoesOn() throws Exception {
+        Accepted first = apply("A");
+        Accepted second = apply("B");
+        Accepted third = apply("C");
+        Duration perAnswer = OutboxSender.PASS_BUDGET.dividedBy(2).plusSeconds(1);
+        portal.answer(r -> {
+            clock.advance(perAnswer); // a slow portal: each answer takes over half the budget
+            return 201;
+        });
+        DeliveryPass pass = engine.deliverNow().get();
+        assertThat(pass.delivered()).as("two answers spend the budget").isEqualTo(2);
+        assertThat(pass.more()).isTrue();
+        DeliveryPass next = engine.deliverNow().get();
+        assertThat(next.delivered()).isEqualTo(1);
+        assertThat(next.more()).isFalse();
+        assertThat(received()).containsExactly(first.receiptNumber(), second.receiptNumber(), third.receiptNumber());
+    }
+
     private Accepted apply(String name) {
         return cache.outbox().enqueue(new NewSubmission(SubmissionKind.APPLICATION, SyncFixture.PROMISED_ITEM,
                 SubmissionPayloads.write(new SubmissionPayloads.Application(1, Map.of("name", name), null))));

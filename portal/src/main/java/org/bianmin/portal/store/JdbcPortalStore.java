@@ -65,6 +65,9 @@ final class JdbcPortalStore implements PortalStore {
 
     private final HikariDataSource pool;
     private final SqlDialect dialect;
+    /** The PostgreSQL URL, for the publication listener's own connection; null for SQLite. */
+    private final String listenUrl;
+    private PublicationListener listener;
     private final Clock clock;
     private final ObjectMapper json = CatalogueReader.mapper();
     /** Sorted keys, so equal requests always hash equally whatever map order they arrived in. */
@@ -72,9 +75,10 @@ final class JdbcPortalStore implements PortalStore {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final SecureRandom random = new SecureRandom();
 
-    private JdbcPortalStore(HikariDataSource pool, SqlDialect dialect, Clock clock) {
+    private JdbcPortalStore(HikariDataSource pool, SqlDialect dialect, String listenUrl, Clock clock) {
         this.pool = pool;
         this.dialect = dialect;
+        this.listenUrl = listenUrl;
         this.clock = clock;
     }
 
@@ -128,7 +132,8 @@ final class JdbcPortalStore implements PortalStore {
             pool.close();
             throw new PortalStoreException("cannot migrate portal database " + database + ": " + e.getMessage(), e);
         }
-        return new JdbcPortalStore(pool, dialect, clock);
+        return new JdbcPortalStore(pool, dialect, database instanceof PortalDatabase.Postgres p ? p.jdbcUrl() : null,
+                clock);
     }
 
     /**
@@ -268,6 +273,10 @@ final class JdbcPortalStore implements PortalStore {
                 return false;
             }
             sql.update("INSERT INTO catalogue VALUES (?, ?, ?, ?)", version, body, signature, now().toString());
+            if (dialect == SqlDialect.POSTGRESQL) {
+                // Delivered to every listening node when (and only if) this transaction commits.
+                sql.queryString("SELECT pg_notify(?, ?)", PublicationListener.CHANNEL, Long.toString(version));
+            }
             return true;
         });
     }
@@ -501,31 +510,132 @@ final class JdbcPortalStore implements PortalStore {
     @Override
     public void heartbeat(Heartbeat heartbeat) {
         String text = writeJson(heartbeat);
-        tx(sql -> sql.update("INSERT INTO heartbeat VALUES (?, ?, ?) ON CONFLICT(kiosk_id) DO UPDATE SET "
-                + "received_at = excluded.received_at, body = excluded.body", heartbeat.kioskId(), now().toString(),
-                text));
+        OffsetDateTime now = now();
+        tx(sql -> sql.update("INSERT INTO heartbeat (kiosk_id, received_at, body, received_ms, flags) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(kiosk_id) DO UPDATE SET received_at = excluded.received_at, "
+                + "body = excluded.body, received_ms = excluded.received_ms, flags = excluded.flags",
+                heartbeat.kioskId(), now.toString(), text, now.toInstant().toEpochMilli(), KioskFlag.of(heartbeat)));
     }
+
+    private static final String KIOSK_ROWS = "SELECT k.kiosk_id, k.revoked, h.received_at, h.body "
+            + "FROM kiosk k LEFT JOIN heartbeat h ON h.kiosk_id = k.kiosk_id";
 
     @Override
     public List<KioskSummary> kiosks() {
+        return read(sql -> kioskSummaries(sql, KIOSK_ROWS + " ORDER BY k.kiosk_id"));
+    }
+
+    @Override
+    public Fleet fleet(Fleet.Filter filter, String idPrefix, java.time.Instant offlineBefore, int offset, int limit) {
+        long cutOff = offlineBefore.toEpochMilli();
+        String offline = "k.revoked = 0 AND (h.received_ms IS NULL OR h.received_ms < " + cutOff + ")";
+        String where = " WHERE lower(k.kiosk_id) LIKE ? AND " + switch (filter) {
+            case Fleet.Filter.All a -> "1 = 1";
+            case Fleet.Filter.Offline o -> offline;
+            case Fleet.Filter.Revoked r -> "k.revoked = 1";
+            case Fleet.Filter.Flagged f -> flagged(f.flag());
+        };
+        if (!Fleet.validPrefix(idPrefix)) {
+            throw new IllegalArgumentException("a kiosk id prefix holds only letters, digits and '-'");
+        }
+        String like = idPrefix.toLowerCase(java.util.Locale.ROOT) + "%";
         return read(sql -> {
-            List<KioskSummary> kiosks = new ArrayList<>();
-            try (PreparedStatement ps = sql.bind("SELECT k.kiosk_id, k.revoked, h.received_at, h.body "
-                    + "FROM kiosk k LEFT JOIN heartbeat h ON h.kiosk_id = k.kiosk_id ORDER BY k.kiosk_id");
+            StringBuilder counts = new StringBuilder("SELECT count(*), " + sum("k.revoked = 1") + ", " + sum(offline));
+            for (KioskFlag flag : KioskFlag.values()) {
+                counts.append(", ").append(sum(flagged(flag)));
+            }
+            Fleet.Counts totals;
+            try (PreparedStatement ps = sql.bind(counts + " FROM kiosk k LEFT JOIN heartbeat h "
+                    + "ON h.kiosk_id = k.kiosk_id"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.util.Map<KioskFlag, Long> byFlag = new java.util.EnumMap<>(KioskFlag.class);
+                for (KioskFlag flag : KioskFlag.values()) {
+                    byFlag.put(flag, rs.getLong(4 + flag.ordinal()));
+                }
+                totals = new Fleet.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), byFlag);
+            }
+            long matching = sql.queryLong("SELECT count(*) FROM kiosk k LEFT JOIN heartbeat h "
+                    + "ON h.kiosk_id = k.kiosk_id" + where, like);
+            return new Fleet(kioskSummaries(sql, KIOSK_ROWS + where + " ORDER BY k.kiosk_id LIMIT ? OFFSET ?", like,
+                    limit, offset), matching, totals);
+        });
+    }
+
+    private static String flagged(KioskFlag flag) {
+        return "k.revoked = 0 AND (coalesce(h.flags, 0) & " + flag.bit() + ") <> 0";
+    }
+
+    private static String sum(String condition) {
+        return "coalesce(sum(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
+    private List<KioskSummary> kioskSummaries(Sql sql, String query, Object... args)
+            throws SQLException, JsonProcessingException {
+        List<KioskSummary> kiosks = new ArrayList<>();
+        try (PreparedStatement ps = sql.bind(query, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String at = rs.getString(3);
+                kiosks.add(new KioskSummary(rs.getString(1), rs.getInt(2) == 1,
+                        at == null ? null : OffsetDateTime.parse(at),
+                        at == null ? null : json.readValue(rs.getString(4), Heartbeat.class)));
+            }
+        }
+        return kiosks;
+    }
+
+    @Override
+    public java.util.Map<SubmissionState, Long> submissionsByState() {
+        return read(sql -> {
+            java.util.Map<SubmissionState, Long> byState = new java.util.EnumMap<>(SubmissionState.class);
+            for (SubmissionState state : SubmissionState.values()) {
+                byState.put(state, 0L);
+            }
+            try (PreparedStatement ps = sql.bind("SELECT state, count(*) FROM submission GROUP BY state");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String at = rs.getString(3);
-                    kiosks.add(new KioskSummary(rs.getString(1), rs.getInt(2) == 1,
-                            at == null ? null : OffsetDateTime.parse(at),
-                            at == null ? null : json.readValue(rs.getString(4), Heartbeat.class)));
+                    byState.put(SubmissionState.valueOf(rs.getString(1)), rs.getLong(2));
                 }
             }
-            return kiosks;
+            return byState;
         });
     }
 
     @Override
-    public void close() {
+    public HeartbeatAges heartbeatAges(java.time.Instant now, List<Duration> bounds) {
+        long at = now.toEpochMilli();
+        StringBuilder query = new StringBuilder("SELECT count(*), coalesce(sum(" + at + " - h.received_ms), 0)");
+        for (Duration bound : bounds) {
+            query.append(", ").append(sum("h.received_ms >= " + (at - bound.toMillis())));
+        }
+        return read(sql -> {
+            try (PreparedStatement ps = sql.bind(query + " FROM heartbeat h JOIN kiosk k ON k.kiosk_id = h.kiosk_id "
+                    + "WHERE k.revoked = 0"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<Long> atMost = new ArrayList<>();
+                for (int i = 0; i < bounds.size(); i++) {
+                    atMost.add(rs.getLong(3 + i));
+                }
+                return new HeartbeatAges(atMost, rs.getLong(1), rs.getLong(2) / 1000.0);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void onPublished(Runnable changed) {
+        if (listener != null) {
+            throw new IllegalStateException("one publication listener per store");
+        }
+        if (listenUrl == null) {
+            return;
+        }
+        listener = PublicationListener.start(listenUrl, pool.getDataSourceProperties(), changed);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close();
+        }
         pool.close();
     }
 

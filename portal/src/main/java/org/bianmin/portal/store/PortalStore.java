@@ -60,6 +60,15 @@ public interface PortalStore extends AutoCloseable {
 
     Optional<PublishedCatalogue> currentCatalogue();
 
+    /**
+     * Calls {@code changed} whenever another node may have published a catalogue, so this node can read
+     * {@link #currentCatalogue} again: on PostgreSQL after every publish's commit (LISTEN/NOTIFY, within about a
+     * second) and after every reconnection of the listening connection; on a thread of the store's, one call at a
+     * time. SQLite has one node, which knows its own publishes: nothing is ever called. At most one per store;
+     * {@link #close} stops it.
+     */
+    void onPublished(Runnable changed);
+
     /** A strong ETag: a SHA-256 prefix of the bytes, so any server holding the same file computes the same tag. */
     static String etag(byte[] bytes) {
         return "\"" + HexFormat.of().formatHex(Ed25519Keys.sha256(bytes), 0, 16) + "\"";
@@ -136,6 +145,29 @@ public interface PortalStore extends AutoCloseable {
     void heartbeat(Heartbeat heartbeat);
 
     List<KioskSummary> kiosks();
+
+    /**
+     * One page of the fleet view ({@code limit} kiosks from {@code offset}, by id) of the kiosks matching
+     * {@code filter} whose id starts with {@code idPrefix} ignoring case; a kiosk is offline when its last heartbeat
+     * arrived before {@code offlineBefore}. The counts cover the whole fleet.
+     */
+    Fleet fleet(Fleet.Filter filter, String idPrefix, java.time.Instant offlineBefore, int offset, int limit);
+
+    /** How many submissions are in each state (every state present, 0 when none). */
+    java.util.Map<SubmissionState, Long> submissionsByState();
+
+    /**
+     * The ages of the not revoked kiosks' latest heartbeats at {@code now}: how many are at most each of
+     * {@code bounds} old (cumulative, as Prometheus buckets), how many there are, and their ages' sum in seconds.
+     */
+    HeartbeatAges heartbeatAges(java.time.Instant now, List<Duration> bounds);
+
+    /** See {@link #heartbeatAges}. */
+    record HeartbeatAges(List<Long> atMost, long count, double sumSeconds) {
+        public HeartbeatAges {
+            atMost = List.copyOf(atMost);
+        }
+    }
 
     @Override
     void close();

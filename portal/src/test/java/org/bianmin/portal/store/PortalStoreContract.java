@@ -173,6 +173,53 @@ abstract class PortalStoreContract {
     }
 
     @Test
+    void theFleetIsPagedFilteredAndCountedInTheDatabase() {
+        for (String id : List.of("kiosk-a", "kiosk-b", "kiosk-c", "kiosk-d", "kiosk-e")) {
+            store.registerKiosk(id);
+        }
+        store.revokeKiosk("kiosk-b");
+        store.heartbeat(heartbeat("kiosk-a", 1));
+        store.heartbeat(new Heartbeat("kiosk-c", "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
+                List.of(new Heartbeat.DeviceReport("printer", Heartbeat.DeviceState.WARNING, "paper low",
+                        List.of(new Heartbeat.Supply("paper", Heartbeat.SupplyLevel.LOW)))), 0, 0, 0, null,
+                List.of(), List.of(new Heartbeat.Check("port idcard", Heartbeat.CheckStatus.FAIL, "missing"))));
+        store.heartbeat(new Heartbeat("kiosk-d", "0.1.0", 1, OffsetDateTime.parse("2026-11-21T10:00:00+08:00"),
+                List.of(), 4, 30, 1, null, List.of("2026-11-21T01:00:00Z CATALOGUE_REFUSED: unknown key"), List.of()));
+        Instant now = CLOCK.instant();
+
+        Fleet all = store.fleet(new Fleet.Filter.All(), "", now, 0, 100);
+        assertThat(all.counts()).isEqualTo(new Fleet.Counts(5, 1, 1, Map.of(KioskFlag.SUPPLY_LOW, 1L,
+                KioskFlag.DEVICE_FAULT, 0L, KioskFlag.SELF_CHECK_FAILED, 1L, KioskFlag.OUTBOX_BACKLOG, 1L,
+                KioskFlag.CATALOGUE_REFUSED, 1L)));
+        assertThat(all.counts().online()).isEqualTo(3);
+        assertThat(ids(store.fleet(new Fleet.Filter.Offline(), "", now, 0, 100))).containsExactly("kiosk-e");
+        assertThat(ids(store.fleet(new Fleet.Filter.Offline(), "", now.plusSeconds(1), 0, 100)))
+                .containsExactly("kiosk-a", "kiosk-c", "kiosk-d", "kiosk-e");
+        assertThat(ids(store.fleet(new Fleet.Filter.Revoked(), "", now, 0, 100))).containsExactly("kiosk-b");
+        assertThat(ids(store.fleet(new Fleet.Filter.Flagged(KioskFlag.SUPPLY_LOW), "", now, 0, 100)))
+                .containsExactly("kiosk-c");
+        assertThat(ids(store.fleet(new Fleet.Filter.Flagged(KioskFlag.CATALOGUE_REFUSED), "", now, 0, 100)))
+                .containsExactly("kiosk-d");
+        Fleet page = store.fleet(new Fleet.Filter.All(), "KIOSK-", now, 1, 2);
+        assertThat(ids(page)).containsExactly("kiosk-b", "kiosk-c");
+        assertThat(page.matching()).isEqualTo(5);
+        assertThat(store.fleet(new Fleet.Filter.All(), "kiosk-d", now, 0, 100).matching()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.fleet(new Fleet.Filter.All(), "k%", now, 0, 9))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        PortalStore.HeartbeatAges ages = store.heartbeatAges(now.plusSeconds(90),
+                List.of(Duration.ofSeconds(60), Duration.ofSeconds(120)));
+        assertThat(ages).isEqualTo(new PortalStore.HeartbeatAges(List.of(0L, 3L), 3, 270.0));
+        store.submit("kiosk-a", "key-1", submission("A-1", null), false);
+        assertThat(store.submissionsByState()).containsEntry(SubmissionState.RECEIVED, 1L)
+                .containsEntry(SubmissionState.COMPLETED, 0L).hasSize(SubmissionState.values().length);
+    }
+
+    private static List<String> ids(Fleet fleet) {
+        return fleet.page().stream().map(k -> k.kioskId()).toList();
+    }
+
+    @Test
     void aTestEidCodeIsGoodForOneVerificationBeforeItExpires() {
         EidIdentity holder = holder();
         String token = store.issueEid(holder, Duration.ofMinutes(5)).token();

@@ -65,14 +65,27 @@ public final class PostgresServer implements AutoCloseable {
             PostgresServer server = new PostgresServer(base, bin, asUser, freePort(), password);
             server.run(bin.resolve("initdb").toString(), "-D", base.resolve("data").toString(), "-U", ADMIN,
                     "--pwfile=" + base.resolve("pw"), "-A", "scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync");
-            server.run(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-l",
-                    base.resolve("log").toString(), "-w", "-t", "30", "-o", "-p " + server.port
-                            + " -h 127.0.0.1 -k " + base + " -c fsync=off -c synchronous_commit=off"
-                            + " -c full_page_writes=off -c max_connections=300", "start");
+            server.resume();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up a PostgreSQL server for the tests", e);
         }
+    }
+
+    /**
+     * Stops the server as an administrator's {@code pg_ctl stop -m fast} does: open connections are cut, open
+     * transactions rolled back, committed ones kept. {@link #resume} starts it again on the same port and data.
+     */
+    public void stop() throws IOException {
+        run(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the server (again) on its port and data directory, waiting until it accepts connections. */
+    public void resume() throws IOException {
+        run(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-l",
+                base.resolve("log").toString(), "-w", "-t", "30", "-o", "-p " + port
+                        + " -h 127.0.0.1 -k " + base + " -c fsync=off -c synchronous_commit=off"
+                        + " -c full_page_writes=off -c max_connections=300", "start");
     }
 
     /** A new, empty database on this server, as the URL a portal is given. */
@@ -103,8 +116,7 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            run(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-m", "fast", "-w",
-                    "stop");
+            stop();
         } finally {
             try (Stream<Path> files = Files.walk(base)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -183,7 +195,8 @@ public final class PostgresServer implements AutoCloseable {
         return Path.of("/").getFileSystem().getUserPrincipalLookupService();
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free at the time of asking (for servers that must be told their port). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

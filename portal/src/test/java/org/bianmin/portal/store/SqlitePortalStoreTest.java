@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +32,26 @@ class SqlitePortalStoreTest extends PortalStoreContract {
     void aDatabaseFromBeforeMigrationsIsBaselinedAndKeepsItsData() throws Exception {
         store.close();
         Path old = dir.resolve("old.db");
-        // What the store's CREATE TABLE IF NOT EXISTS script made before Flyway (the tables this test touches).
+        // What the store's CREATE TABLE IF NOT EXISTS script made before Flyway: migration 1, without Flyway's table.
+        String script;
+        try (var in = PortalStore.class.getResourceAsStream("/db/migration/sqlite/V1__portal_schema.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE kiosk (kiosk_id TEXT PRIMARY KEY, token_hash TEXT UNIQUE NOT NULL, "
-                    + "revoked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)");
+            for (String statement : script.split(";")) {
+                if (!statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+                    s.execute(statement);
+                }
+            }
             s.execute("INSERT INTO kiosk VALUES ('kiosk-old', 'hash', 0, '2026-01-01T00:00:00+08:00')");
+            s.execute("INSERT INTO heartbeat VALUES ('kiosk-old', '2026-11-21T09:59:30+08:00', '"
+                    + CatalogueReader.mapper().writeValueAsString(heartbeat("kiosk-old", 3)) + "')");
         }
         store = new PortalDatabase.Sqlite(old).open(CLOCK);
         assertThat(store.count("kiosk")).isEqualTo(1);
+        // Migration 2 gave the old heartbeat its arrival time: 30 s before the clock's 10:00 (+08:00).
+        assertThat(store.heartbeatAges(CLOCK.instant(), List.of(Duration.ofSeconds(30))))
+                .isEqualTo(new PortalStore.HeartbeatAges(List.of(1L), 1, 30.0));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT version, type FROM flyway_schema_history")) {
             assertThat(rs.next()).isTrue();
