@@ -1,6 +1,7 @@
 package org.bianmin.kiosk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -53,4 +54,12 @@ class ArchitectureTest {
     static final ArchRule viewModelsStayFreeOfControls = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    /**
+     * kiosk-app's packages form layers: the shell above the screens, the screens above the toolkit ({@code ui}),
+     * i18n and config at the bottom. A cycle would let a change to any package in it ripple through all of them.
+     */
+    @ArchTest
+    static final ArchRule kioskPackagesAreFreeOfCycles = slices().matching("org.bianmin.kiosk.(*)..")
+            .should().beFreeOfCycles();
 }

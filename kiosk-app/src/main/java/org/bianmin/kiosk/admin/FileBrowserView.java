@@ -8,13 +8,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The touch file chooser: where we are, up / media / cancel, and one big row per folder or file. */
 public final class FileBrowserView {
 
     private FileBrowserView() {}
 
-    public static Node build(FileBrowserViewModel vm, Messages m, ZoneId zone) {
+    public static Node build(FileBrowserViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         VBox rows = new VBox();
         rows.getStyleClass().add("file-rows");
         var where = Widgets.label("", "muted");
@@ -38,8 +40,8 @@ public final class FileBrowserView {
                 rows.getChildren().add(row);
             }
         };
-        vm.entriesProperty().addListener((o, a, b) -> render.run());
-        vm.problemProperty().addListener((o, a, b) -> render.run());
+        scope.onChange(vm.entriesProperty(), render);
+        scope.onChange(vm.problemProperty(), render);
         render.run();
         HBox actions = new HBox(12, Widgets.button("files-up", m.get("admin.files.up"), "secondary", vm::up),
                 Widgets.button("files-media", m.get("admin.files.rescan"), "secondary", vm::showMedia),

@@ -9,24 +9,33 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Big digit keys, a row of dots for what was typed (never the digits), and what the kiosk says about it. */
-public final class PinPadView {
+public final class PinPadView implements ScreenViews {
 
     private static final String KEYS = "123456789";
 
-    private PinPadView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public PinPadView() {}
 
-    public static Node build(PinPadViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(PinPadViewModel.class, PinPadView::build);
+    }
+
+    public static Node build(PinPadViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.zone();
         Label dots = Widgets.line("", "pin-dots");
         dots.setId("pin-dots");
-        vm.lengthProperty().addListener((o, a, n) -> dots.setText(dots(n.intValue())));
+        scope.onNewValue(vm.lengthProperty(), n -> dots.setText(dots(n.intValue())));
         dots.setText(dots(vm.lengthProperty().get()));
         Label prompt = Widgets.label("", "pin-prompt");
         prompt.setId("pin-prompt");
         Runnable say = () -> prompt.setText(vm.promptProperty().get().text(m, zone));
-        vm.promptProperty().addListener((o, a, n) -> say.run());
+        scope.onChange(vm.promptProperty(), say);
         say.run();
 
         GridPane keys = new GridPane();
@@ -38,7 +47,7 @@ public final class PinPadView {
         keys.add(key(vm, '0'), 1, 3);
         keys.add(Widgets.button("pin-back", "⌫", "pin-key", vm::backspace), 2, 3);
         Button ok = Widgets.button("pin-ok", m.get("admin.pin.ok"), "next", vm::submit);
-        ok.disableProperty().bind(vm.checkingProperty().or(vm.lengthProperty().isEqualTo(0)));
+        scope.bind(ok.disableProperty(), vm.checkingProperty().or(vm.lengthProperty().isEqualTo(0)));
         ok.setMaxWidth(Double.MAX_VALUE);
 
         VBox pad = new VBox(Widgets.label(m.get("admin.pin.heading"), "page-title"), dots, prompt, keys, ok);

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.bianmin.kiosk.ui.Background;
 
 /**
  * The PIN pad behind the hidden entry: digits go into a buffer that is never shown (only how many were typed),
@@ -104,15 +105,15 @@ public final class PinPadViewModel implements AdminScreen {
         typed = new char[0];
         length.set(0);
         checking.set(true);
-        checks.execute(() -> {
-            PinAttempt result;
+        Background.run(checks, ui, () -> {
             try {
-                result = access.attempt(pin);
+                return access.attempt(pin);
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            PinAttempt answer = result;
-            ui.execute(() -> answered(answer));
+        }, this::answered, e -> {
+            checking.set(false);
+            prompt.set(Prompt.failed(e));
         });
     }
 

@@ -19,6 +19,11 @@ public record Prompt(String key, List<Object> args) {
         return new Prompt(key, List.of(args));
     }
 
+    /** A staff step that threw instead of answering: what kind of failure (the details are in the log). */
+    public static Prompt failed(Exception e) {
+        return of("admin.failed", e.getClass().getSimpleName());
+    }
+
     public String text(Messages m, ZoneId zone) {
         Object[] shown = args.stream()
                 .map(a -> switch (a) {

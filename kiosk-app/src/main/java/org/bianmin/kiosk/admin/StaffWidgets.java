@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The building blocks the staff consoles share: section tabs, cards, fact rows, fields and answer lines. */
 public final class StaffWidgets {
@@ -56,7 +57,8 @@ public final class StaffWidgets {
     }
 
     /** A line that shows the latest answer of a card's actions. */
-    public static Node message(ObservableValue<Prompt> prompt, Messages m, ZoneId zone, String id) {
+    public static Node message(ObservableValue<Prompt> prompt, ViewScope scope, ZoneId zone, String id) {
+        Messages m = scope.messages();
         Label label = Widgets.label("", "operator-message");
         label.setId(id);
         Runnable show = () -> {
@@ -65,18 +67,20 @@ public final class StaffWidgets {
             label.setVisible(p != null);
             label.setManaged(p != null);
         };
-        prompt.addListener((o, a, b) -> show.run());
+        scope.onChange(prompt, show);
         show.run();
         return label;
     }
 
     /** Lines that show what the last action said (problems by field, or "saved"). */
-    public static Node messages(ObservableValue<java.util.List<Prompt>> prompts, Messages m, ZoneId zone, String id) {
+    public static Node messages(ObservableValue<java.util.List<Prompt>> prompts, ViewScope scope, ZoneId zone,
+                                String id) {
+        Messages m = scope.messages();
         VBox said = new VBox();
         said.setId(id);
         Runnable show = () -> said.getChildren().setAll(prompts.getValue().stream()
                 .map(p -> (Node) Widgets.label(p.text(m, zone), "operator-message")).toList());
-        prompts.addListener((o, a, b) -> show.run());
+        scope.onChange(prompts, show);
         show.run();
         return said;
     }
@@ -87,11 +91,11 @@ public final class StaffWidgets {
         grid.addRow(at, Widgets.label(label, "detail-label"), v);
     }
 
-    public static TextField field(String id, StringProperty value) {
+    public static TextField field(String id, StringProperty value, ViewScope scope) {
         TextField field = new TextField();
         field.setId(id);
         field.getStyleClass().add("form-field");
-        field.textProperty().bindBidirectional(value);
+        scope.bindBidirectional(field.textProperty(), value);
         return field;
     }
 }

@@ -32,8 +32,9 @@ import org.bianmin.device.font.SystemFonts;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.ui.CjkFont;
-import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.shell.KioskShell;
 import org.bianmin.kiosk.ui.Lockdown;
+import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.kiosk.watchdog.Liveness;
 import org.bianmin.kiosk.watchdog.Notifier;
 import org.bianmin.kiosk.watchdog.SystemdNotifier;
@@ -54,6 +55,8 @@ public class KioskApplication extends Application {
     private KioskOptions options;
     private Kiosk kiosk;
     private Timeline idleTicker;
+    /** Set once the frame is up; read by the uncaught-exception handler on any thread. */
+    private volatile KioskShell shell;
     private final Map<String, String> env = System.getenv();
     private final Notifier notifier = SystemdNotifier.fromEnvironment(env);
     private final ScheduledExecutorService watchdogThread = Executors.newSingleThreadScheduledExecutor(
@@ -119,10 +122,14 @@ public class KioskApplication extends Application {
 
     @Override
     public final void start(Stage stage) {
+        // First: from here on an exception that no code caught is logged and told on screen, not left as a
+        // screen that stays "busy" with nothing in the log.
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         KioskShell shell = kiosk.show();
+        this.shell = shell;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+        scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
         switch (SystemFonts.resolution()) {
             case FontResolution.Usable u -> {
                 LOG.info("fonts: {}", u.fonts().describe());
@@ -140,6 +147,18 @@ public class KioskApplication extends Application {
         }
         stage.show();
         onFirstFrame(this::serving);
+    }
+
+    private void uncaught(Thread thread, Throwable e) {
+        LOG.error("uncaught exception on thread {}", thread.getName(), e);
+        KioskShell shown = shell;
+        if (shown != null) {
+            try {
+                Platform.runLater(shown::showFailure);
+            } catch (IllegalStateException exiting) {
+                // the FX toolkit has stopped: nothing is on screen to tell
+            }
+        }
     }
 
     /** Tells systemd the kiosk serves, and from now on pings its watchdog while every thread answers. */

@@ -9,13 +9,22 @@ import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.PagerView;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** A list of items, each row one large touch target with a badge saying whether it can be done here. */
-public final class ItemListView {
+public final class ItemListView implements ScreenViews {
 
-    private ItemListView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public ItemListView() {}
 
-    public static Node build(ItemListViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(ItemListViewModel.class, ItemListView::build);
+    }
+
+    public static Node build(ItemListViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = new VBox(Widgets.label(vm.title(m), "page-title"),
                 Widgets.label(m.get("list.count", vm.rows().size()), "muted"));
         page.getStyleClass().add("item-list");

@@ -6,13 +6,22 @@ import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Content;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Every element of an item, in labelled sections, large enough to read at kiosk distance. */
-public final class ItemDetailView {
+public final class ItemDetailView implements ScreenViews {
 
-    private ItemDetailView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public ItemDetailView() {}
 
-    public static Node build(ItemDetailViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(ItemDetailViewModel.class, ItemDetailView::build);
+    }
+
+    public static Node build(ItemDetailViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = new VBox(Widgets.label(m.show(Content.name(vm.item())), "page-title"),
                 Widgets.label(vm.availability(m), vm.item().kioskHandleable() ? "banner-ok" : "banner-info"));
         page.setId("item-detail");

@@ -10,13 +10,22 @@ import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.PagerView;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Home screen: welcome, search, department tiles, life-event tiles. */
-public final class HomeView {
+public final class HomeView implements ScreenViews {
 
-    private HomeView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public HomeView() {}
 
-    public static Node build(HomeViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(HomeViewModel.class, HomeView::build);
+    }
+
+    public static Node build(HomeViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         TextField search = new TextField();
         search.setId("search-field");
         search.setPromptText(m.get("home.search.prompt"));

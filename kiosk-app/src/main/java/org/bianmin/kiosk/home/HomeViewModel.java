@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bianmin.kiosk.browse.ItemListViewModel;
 import org.bianmin.kiosk.i18n.Content;
+import org.bianmin.kiosk.search.ItemFinder;
 import org.bianmin.kiosk.search.SearchViewModel;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Pager;

@@ -14,6 +14,7 @@ import org.bianmin.device.scanner.ScanPayload;
 import org.bianmin.device.scanner.ScanResult;
 import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.catalogue.FormDefinition;
 
 /**
@@ -110,10 +111,8 @@ public final class IdentifyViewModel implements Screen, ScanTarget {
             return;
         }
         state.set(new State.Verifying());
-        context.storage().execute(() -> {
-            EidCheck check = context.eid().verify().apply(token);
-            context.ui().execute(() -> verified(check));
-        });
+        Background.run(context.storage(), context.ui(), () -> context.eid().verify().apply(token), this::verified,
+                e -> verified(new EidCheck.Unavailable(e.toString())));
     }
 
     private void verified(EidCheck check) {
@@ -149,10 +148,8 @@ public final class IdentifyViewModel implements Screen, ScanTarget {
 
     /** One read window; an empty one simply starts the next, without touching what the screen shows. */
     private void poll() {
-        reading = context.devices().submit(() -> {
-            ReadResult result = context.reader().read(READ_WINDOW);
-            context.ui().execute(() -> handle(result));
-        });
+        reading = Background.submit(context.devices(), context.ui(), () -> context.reader().read(READ_WINDOW),
+                this::handle, e -> handle(readerFailed(e)));
     }
 
     void handle(ReadResult result) {
@@ -171,6 +168,11 @@ public final class IdentifyViewModel implements Screen, ScanTarget {
             }
             case ReadResult.CardRead read -> accept(read.card(), Journey.Proof.CARD);
         }
+    }
+
+    /** A read that threw instead of answering: to the citizen, a reader out of order (staff find it in the log). */
+    public static ReadResult.Failed readerFailed(Exception e) {
+        return new ReadResult.Failed(ReadResult.Kind.HARDWARE, "exception", e.getClass().getSimpleName());
     }
 
     /**

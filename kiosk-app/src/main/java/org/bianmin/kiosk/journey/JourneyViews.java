@@ -20,13 +20,27 @@ import org.bianmin.kiosk.ui.ActionBar;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.api.RatingReason;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The views of the application journey: each renders its view-model and binds to its properties. */
-public final class JourneyViews {
+public final class JourneyViews implements ScreenViews {
 
-    private JourneyViews() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public JourneyViews() {}
 
-    public static Node identify(IdentifyViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(IdentifyViewModel.class, JourneyViews::identify);
+        registry.add(FormViewModel.class, JourneyViews::form);
+        registry.add(ConsentViewModel.class, JourneyViews::consent);
+        registry.add(ReviewViewModel.class, JourneyViews::review);
+        registry.add(ReceiptViewModel.class, JourneyViews::receipt);
+        registry.add(RatingViewModel.class, JourneyViews::rating);
+    }
+
+    public static Node identify(IdentifyViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.show(Content.name(vm.journey().item())), "identify");
         String cards = vm.acceptedCards().stream().map(c -> m.of("card", c)).collect(Collectors.joining(" / "));
         Label guidance = Widgets.label(m.get("identify.place"), "guidance");
@@ -50,13 +64,14 @@ public final class JourneyViews {
             guidance.setVisible(!failed);
             verifying.setVisible(state instanceof IdentifyViewModel.State.Verifying);
         };
-        vm.stateProperty().addListener((o, a, b) -> render.run());
+        scope.onChange(vm.stateProperty(), render);
         render.run();
         page.getChildren().addAll(guidance, accepted, eid, verifying, error, retry);
         return Widgets.page(page);
     }
 
-    public static Node form(FormViewModel vm, Messages m) {
+    public static Node form(FormViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.show(Content.name(vm.journey().item())), "form");
         page.getChildren().add(Widgets.label(m.get("form.intro"), "muted"));
         GridPane grid = Widgets.labelledGrid(22);
@@ -93,7 +108,7 @@ public final class JourneyViews {
                 TextField field = new TextField();
                 field.setId("field-" + e.field().key());
                 field.getStyleClass().add("form-field");
-                field.textProperty().bindBidirectional(e.valueProperty());
+                scope.bindBidirectional(field.textProperty(), e.valueProperty());
                 field.setPromptText(m.show(Content.hint(e.field())));
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now) {
@@ -110,7 +125,7 @@ public final class JourneyViews {
             }
             Label error = Widgets.label("", "error");
             error.setId("field-" + e.field().key() + "-error");
-            error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            scope.bind(error.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                     () -> e.errorProperty().get().isEmpty() ? "" : m.get(e.errorProperty().get()),
                     e.errorProperty()));
             // Labels line up with the top of their field, not the middle of field + error line.
@@ -128,7 +143,8 @@ public final class JourneyViews {
         return new BorderPane(Widgets.page(page), null, null, actions, null);
     }
 
-    public static Node consent(ConsentViewModel vm, Messages m) {
+    public static Node consent(ConsentViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("consent.title"), "consent");
         page.getChildren().addAll(
                 Widgets.label(m.get("consent.body", m.show(Content.name(vm.journey().item()))), "consent-text"),
@@ -137,7 +153,8 @@ public final class JourneyViews {
         return Widgets.page(page);
     }
 
-    public static Node review(ReviewViewModel vm, Messages m) {
+    public static Node review(ReviewViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("review.title"), "review");
         GridPane grid = Widgets.labelledGrid(22);
         int row = 0;
@@ -148,29 +165,30 @@ public final class JourneyViews {
                     Widgets.label(FieldWords.shown(m, line.field(), line.value()), "detail-value"));
         }
         Button submit = Widgets.button("review-submit", m.get("review.submit"), "primary", vm::submit);
-        submit.disableProperty().bind(vm.busyProperty());
+        scope.bind(submit.disableProperty(), vm.busyProperty());
         Label error = Widgets.label("", "error");
-        error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(error.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get().isEmpty() ? "" : m.get(vm.errorProperty().get()), vm.errorProperty()));
         page.getChildren().addAll(grid, error);
         // 提交 stays in reach at the bottom however many lines the review has.
         return new BorderPane(Widgets.page(page), null, null, new ActionBar(null, submit), null);
     }
 
-    public static Node receipt(ReceiptViewModel vm, Messages m) {
+    public static Node receipt(ReceiptViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("receipt.title"), "receipt");
         Label number = Widgets.label(vm.receiptNumber(), "receipt-number");
         number.setId("receipt-number");
         // Statuses, not buttons: they read as text with a side bar, nothing to press.
         Label paper = Widgets.label("", "status-line");
         paper.setId("receipt-paper");
-        paper.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(paper.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.of("receipt.paper", vm.paperProperty().get()), vm.paperProperty()));
         Label card = Widgets.label("", "status-line");
         card.setId("receipt-card");
         card.setVisible(vm.cardOnReader());
         card.setManaged(vm.cardOnReader());
-        card.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.bind(card.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.get(vm.cardTakenProperty().get() ? "receipt.cardTaken" : "receipt.takeCard"),
                 vm.cardTakenProperty()));
         HBox body = new HBox(32, new VBox(12,
@@ -193,7 +211,8 @@ public final class JourneyViews {
         return status;
     }
 
-    public static Node rating(RatingViewModel vm, Messages m) {
+    public static Node rating(RatingViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         VBox page = page(m.get("rating.title"), "rating");
         // Wraps on a narrow (portrait) screen instead of cutting the levels' names short.
         FlowPane levels = new FlowPane();
@@ -240,7 +259,7 @@ public final class JourneyViews {
         comment.setId("rating-comment");
         comment.getStyleClass().add("form-field");
         comment.setPromptText(m.get("rating.comment"));
-        comment.textProperty().bindBidirectional(vm.commentProperty());
+        scope.bindBidirectional(comment.textProperty(), vm.commentProperty());
         Keypad keypad = new Keypad(m, Keypad.Mode.CHINESE, vm.ime());
         keypad.target(comment, Keypad.Mode.CHINESE);
         VBox poorOnly = new VBox(12, reasonTitle, reasons, comment);
@@ -263,8 +282,8 @@ public final class JourneyViews {
             submit.setDisable(!vm.canSubmit());
         };
         commenting.addListener((o, a, b) -> render.run());
-        vm.levelProperty().addListener((o, a, b) -> render.run());
-        vm.reasons().addListener((javafx.collections.SetChangeListener<RatingReason>) c -> render.run());
+        scope.onChange(vm.levelProperty(), render);
+        scope.onChange(vm.reasons(), render);
         render.run();
         page.getChildren().addAll(Widgets.label(m.get("rating.intro"), "muted"), levels, poorOnly);
         // The comment keypad, send and skip stay in reach at the bottom however many reasons there are.

@@ -12,6 +12,7 @@ import org.bianmin.cache.outbox.NewSubmission;
 import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.api.RatingReason;
 import org.bianmin.protocol.api.RatingRequest;
 import org.slf4j.Logger;
@@ -92,14 +93,10 @@ public final class RatingViewModel implements Screen {
         NewSubmission rating = new NewSubmission(SubmissionKind.RATING, journey.item().code(), payload(),
                 journey.accepted().map(a -> OptionalLong.of(a.id())).orElse(OptionalLong.empty()));
         int score = level.get().score;
-        context.storage().execute(() -> {
-            try {
-                context.outbox().enqueue(rating);
-                context.audit("rating.stored", Outcome.SUCCESS, journey.item().code() + " score " + score);
-            } catch (RuntimeException e) {
-                LOG.error("rating for item {} not stored", journey.item().code(), e);
-            }
-        });
+        // The citizen has gone (the session ends now): a rating that cannot be stored is only logged.
+        Background.run(context.storage(), context.ui(), () -> context.outbox().enqueue(rating),
+                stored -> context.audit("rating.stored", Outcome.SUCCESS, journey.item().code() + " score " + score),
+                e -> LOG.error("rating for item {} not stored", journey.item().code(), e));
         context.session().end("rating.thanks");
     }
 

@@ -13,6 +13,7 @@ import org.bianmin.device.printer.EscPosPrinter;
 import org.bianmin.device.printer.PrintOutcome;
 import org.bianmin.kiosk.i18n.Language;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.api.SubmissionState;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.bianmin.receipt.Applicant;
@@ -103,15 +104,15 @@ public final class ReceiptViewModel implements Screen {
 
     /** Watches for the card for as long as the receipt shows, however long it lies there. */
     private void awaitRemoval() {
-        context.devices().execute(() -> {
-            IdCardReader.Removal removal = context.reader().awaitRemoval(CARD_REMOVAL_WAIT);
-            context.ui().execute(() -> {
-                cardTaken.set(removal == IdCardReader.Removal.REMOVED);
-                if (removal == IdCardReader.Removal.STILL_PRESENT && showing) {
-                    awaitRemoval();
-                }
-            });
-        });
+        Background.run(context.devices(), context.ui(), () -> context.reader().awaitRemoval(CARD_REMOVAL_WAIT),
+                removal -> {
+                    cardTaken.set(removal == IdCardReader.Removal.REMOVED);
+                    if (removal == IdCardReader.Removal.STILL_PRESENT && showing) {
+                        awaitRemoval();
+                    }
+                },
+                // Whether the card was taken is unknown: the reminder stays, as for a card still there.
+                e -> cardTaken.set(false));
     }
 
     /**
@@ -132,20 +133,12 @@ public final class ReceiptViewModel implements Screen {
     private void print(EscPosPrinter printer) {
         // The job takes its own reference: the session may end (dropping the field) before the printer thread runs.
         Receipt receipt = this.receipt;
-        context.printing().execute(() -> {
-            Paper result;
-            try {
-                PrintOutcome outcome = printer.print(ReceiptEscPos.job(receipt, printer.profile()));
-                result = outcome instanceof PrintOutcome.Printed || outcome instanceof PrintOutcome.AlreadyPrinted
-                        ? Paper.PRINTED : Paper.NOT_PRINTED;
-                LOG.info("receipt {}: {}", receipt.receiptNumber(), outcome.getClass().getSimpleName());
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("receipt {} not printed: {}", receipt.receiptNumber(), e.toString());
-                result = Paper.NOT_PRINTED;
-            }
-            Paper done = result;
-            context.ui().execute(() -> paper.set(done));
-        });
+        Background.run(context.printing(), context.ui(), () -> {
+            PrintOutcome outcome = printer.print(ReceiptEscPos.job(receipt, printer.profile()));
+            LOG.info("receipt {}: {}", receipt.receiptNumber(), outcome.getClass().getSimpleName());
+            return outcome instanceof PrintOutcome.Printed || outcome instanceof PrintOutcome.AlreadyPrinted
+                    ? Paper.PRINTED : Paper.NOT_PRINTED;
+        }, paper::set, e -> paper.set(Paper.NOT_PRINTED));
     }
 
     private static Receipt receipt(JourneyContext context, Journey journey) {

@@ -13,6 +13,7 @@ import org.bianmin.cache.outbox.SubmissionKind;
 import org.bianmin.cache.sync.SubmissionPayloads;
 import org.bianmin.device.idcard.IdNumbers;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 import org.bianmin.protocol.catalogue.FormDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,22 +74,20 @@ public final class ReviewViewModel implements Screen {
         error.set("");
         byte[] payload = payload();
         NewSubmission submission = new NewSubmission(SubmissionKind.APPLICATION, journey.item().code(), payload);
-        context.storage().execute(() -> {
+        Background.run(context.storage(), context.ui(), () -> {
             try {
-                Accepted accepted = context.outbox().enqueue(submission);
                 // Stored durably: from here on the citizen gets a receipt whatever the network does.
-                context.delivery().deliverAndCheck(accepted.receiptNumber())
-                        .thenAccept(status -> context.ui().execute(() -> stored(accepted, status)));
-            } catch (RuntimeException e) {
-                LOG.error("could not store application for item {}", journey.item().code(), e);
-                context.audit("application.stored", Outcome.FAILURE, journey.item().code());
-                context.ui().execute(() -> {
-                    busy.set(false);
-                    error.set("review.error.storage");
-                });
+                return context.outbox().enqueue(submission);
             } finally {
                 java.util.Arrays.fill(payload, (byte) 0);
             }
+        }, accepted -> context.delivery().deliverAndCheck(accepted.receiptNumber())
+                // Never fails: a portal that does not confirm in time leaves the entry queued (an empty status).
+                .thenAccept(status -> context.ui().execute(() -> stored(accepted, status))), e -> {
+            LOG.error("could not store application for item {}", journey.item().code(), e);
+            context.audit("application.stored", Outcome.FAILURE, journey.item().code());
+            busy.set(false);
+            error.set("review.error.storage");
         });
     }
 

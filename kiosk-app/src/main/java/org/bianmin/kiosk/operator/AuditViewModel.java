@@ -9,6 +9,8 @@ import org.bianmin.cache.audit.AuditRecord;
 import org.bianmin.cache.audit.Outcome;
 import org.bianmin.cache.audit.VerifyResult;
 import org.bianmin.kiosk.admin.AdminSession;
+import org.bianmin.kiosk.admin.Prompt;
+import org.bianmin.kiosk.ui.Background;
 
 /** The newest audit records and a check of the whole hash chain (as {@code kioskctl audit verify}). */
 public final class AuditViewModel {
@@ -21,12 +23,18 @@ public final class AuditViewModel {
     private final Executor ui;
     private final ReadOnlyObjectWrapper<List<AuditRecord>> records = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<VerifyResult> verification = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Prompt> message = new ReadOnlyObjectWrapper<>();
 
     public AuditViewModel(AuditLog audit, AdminSession session, Executor background, Executor ui) {
         this.audit = audit;
         this.session = session;
         this.background = background;
         this.ui = ui;
+    }
+
+    /** What went wrong with the last read or check, or null. */
+    public ReadOnlyObjectProperty<Prompt> messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** Newest first. */
@@ -40,24 +48,23 @@ public final class AuditViewModel {
     }
 
     public void refresh() {
-        background.execute(() -> {
-            List<AuditRecord> newest = audit.tail(SHOWN).reversed();
-            ui.execute(() -> records.set(newest));
-        });
+        message.set(null);
+        Background.run(background, ui, () -> audit.tail(SHOWN).reversed(), records::set,
+                e -> message.set(Prompt.failed(e)));
     }
 
     public void verify() {
-        background.execute(() -> {
-            VerifyResult result = audit.verify();
-            ui.execute(() -> {
-                session.audit("operator.audit.verify", result instanceof VerifyResult.Intact ? Outcome.SUCCESS
-                        : Outcome.FAILURE, switch (result) {
-                            case VerifyResult.Intact i -> "intact, " + i.records() + " records, head " + i.headHash();
-                            case VerifyResult.Broken b -> "broken at " + b.seq() + " (" + b.problem() + ")";
-                        });
-                verification.set(result);
-                refresh();
-            });
+        Background.run(background, ui, audit::verify, result -> {
+            session.audit("operator.audit.verify", result instanceof VerifyResult.Intact ? Outcome.SUCCESS
+                    : Outcome.FAILURE, switch (result) {
+                        case VerifyResult.Intact i -> "intact, " + i.records() + " records, head " + i.headHash();
+                        case VerifyResult.Broken b -> "broken at " + b.seq() + " (" + b.problem() + ")";
+                    });
+            verification.set(result);
+            refresh();
+        }, e -> {
+            session.audit("operator.audit.verify", Outcome.FAILURE, e.toString());
+            message.set(Prompt.failed(e));
         });
     }
 }

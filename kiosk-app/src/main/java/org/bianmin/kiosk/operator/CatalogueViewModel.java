@@ -16,6 +16,7 @@ import org.bianmin.cache.sync.CatalogueCheck;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.kiosk.admin.AdminSession;
 import org.bianmin.kiosk.admin.Prompt;
+import org.bianmin.kiosk.ui.Background;
 
 /** The catalogue the kiosk serves, where it came from, "sync now" and the import of a signed file. */
 public final class CatalogueViewModel {
@@ -83,10 +84,12 @@ public final class CatalogueViewModel {
     /** Verifies {@code file} (and {@code file.sig}) like a catalogue from the portal and applies it if it passes. */
     public void importFrom(Path file) {
         busy.set(true);
-        background.execute(() -> {
-            CatalogueCheck result = importer.importFile(file);
-            ui.execute(() -> done("operator.catalogue.import", file.getFileName().toString(), result));
-        });
+        Background.run(background, ui, () -> importer.importFile(file),
+                result -> done("operator.catalogue.import", file.getFileName().toString(), result), e -> {
+                    busy.set(false);
+                    session.audit("operator.catalogue.import", Outcome.FAILURE, file.getFileName() + ": " + e);
+                    message.set(Prompt.failed(e));
+                });
     }
 
     private void done(String event, String source, CatalogueCheck result) {

@@ -31,37 +31,47 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.protocol.signing.KeyFile;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The operator panel: a tab per section, the section (or the USB file chooser) below it, scrolled by touch. */
-public final class OperatorPanelView {
+public final class OperatorPanelView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private OperatorPanelView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public OperatorPanelView() {}
 
-    public static Node build(OperatorPanelViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(OperatorPanelViewModel.class, OperatorPanelView::build);
+    }
+
+    public static Node build(OperatorPanelViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.session().zone();
         BorderPane body = new BorderPane();
         BorderPane frame = StaffWidgets.frame(body, "operator-panel");
-        Runnable render = () -> {
+        Runnable render = scope.rebuilt(part -> {
             frame.setTop(StaffWidgets.tabs(OperatorPanelViewModel.Section.values(),
                     vm.sectionProperty().get(), "op-tab-", "operator.section", m, vm::show));
             body.setCenter(vm.browserProperty().get() != null
-                    ? FileBrowserView.build(vm.browserProperty().get(), m, zone)
+                    ? FileBrowserView.build(vm.browserProperty().get(), part, zone)
                     : switch (vm.sectionProperty().get()) {
-                        case CATALOGUE -> catalogue(vm, m, zone);
-                        case OUTBOX -> outbox(vm.outbox(), m, zone);
-                        case IDENTITY -> identity(vm, m, zone);
-                        case AUDIT -> audit(vm.audit(), m, zone);
+                        case CATALOGUE -> catalogue(vm, part, zone);
+                        case OUTBOX -> outbox(vm.outbox(), part, zone);
+                        case IDENTITY -> identity(vm, part, zone);
+                        case AUDIT -> audit(vm.audit(), part, zone);
                     });
-        };
-        vm.sectionProperty().addListener((o, a, b) -> render.run());
-        vm.browserProperty().addListener((o, a, b) -> render.run());
+        });
+        scope.onChange(vm.sectionProperty(), render);
+        scope.onChange(vm.browserProperty(), render);
         render.run();
         return frame;
     }
 
-    private static Node catalogue(OperatorPanelViewModel panel, Messages m, ZoneId zone) {
+    private static Node catalogue(OperatorPanelViewModel panel, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         CatalogueViewModel vm = panel.catalogue();
         GridPane facts = Widgets.labelledGrid(28);
         facts.setId("catalogue-facts");
@@ -80,19 +90,20 @@ public final class OperatorPanelView {
                     .orElse(m.get(vm.syncConfigured() ? "operator.catalogue.notYet" : "operator.catalogue.noSync")),
                     "catalogue-last-sync");
         };
-        vm.statusProperty().addListener((o, a, b) -> show.run());
+        scope.onChange(vm.statusProperty(), show);
         show.run();
         Button sync = Widgets.button("catalogue-sync", m.get("operator.catalogue.syncNow"), "primary", vm::syncNow);
         Button importFile = Widgets.button("catalogue-import", m.get("operator.import.button"), "secondary",
                 panel::chooseCatalogueFile);
-        sync.disableProperty().bind(vm.busyProperty());
-        importFile.disableProperty().bind(vm.busyProperty());
+        scope.bind(sync.disableProperty(), vm.busyProperty());
+        scope.bind(importFile.disableProperty(), vm.busyProperty());
         return card(m.get("operator.catalogue.title"), facts, new HBox(12, sync, importFile),
                 Widgets.label(m.get("operator.import.hint"), "muted"),
-                message(vm.messageProperty(), m, zone, "catalogue-message"));
+                message(vm.messageProperty(), scope, zone, "catalogue-message"));
     }
 
-    private static Node outbox(OutboxViewModel vm, Messages m, ZoneId zone) {
+    private static Node outbox(OutboxViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         GridPane counts = Widgets.labelledGrid(40);
         counts.setId("outbox-counts");
         VBox blocked = new VBox();
@@ -117,11 +128,11 @@ public final class OperatorPanelView {
                 blocked.getChildren().add(blockedRow(e, vm, m, zone));
             }
         };
-        vm.summaryProperty().addListener((o, a, b) -> show.run());
+        scope.onChange(vm.summaryProperty(), show);
         show.run();
         return card(m.get("operator.outbox.title"), counts,
                 Widgets.button("outbox-refresh", m.get("operator.refresh"), "secondary", vm::refresh),
-                message(vm.messageProperty(), m, zone, "outbox-message"), blocked,
+                message(vm.messageProperty(), scope, zone, "outbox-message"), blocked,
                 Widgets.label(m.get("operator.outbox.privacy"), "muted"));
     }
 
@@ -139,10 +150,11 @@ public final class OperatorPanelView {
         return row;
     }
 
-    private static Node identity(OperatorPanelViewModel panel, Messages m, ZoneId zone) {
+    private static Node identity(OperatorPanelViewModel panel, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         IdentityViewModel vm = panel.identity();
-        TextField id = field("identity-kiosk-id", vm.kioskIdProperty());
-        TextField url = field("identity-portal-url", vm.portalUrlProperty());
+        TextField id = field("identity-kiosk-id", vm.kioskIdProperty(), scope);
+        TextField url = field("identity-portal-url", vm.portalUrlProperty(), scope);
         Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
         keypad.target(id, Keypad.Mode.FULL);
         id.focusedProperty().addListener((o, a, now) -> {
@@ -176,15 +188,15 @@ public final class OperatorPanelView {
                 keys.getChildren().add(row);
             }
         };
-        vm.keysProperty().addListener((o, a, b) -> showKeys.run());
+        scope.onChange(vm.keysProperty(), showKeys);
         showKeys.run();
-        Node said = StaffWidgets.messages(vm.messagesProperty(), m, zone, "identity-messages");
+        Node said = StaffWidgets.messages(vm.messagesProperty(), scope, zone, "identity-messages");
         IdentityViewModel.Running running = vm.running();
         Label restart = Widgets.label(m.get("operator.identity.running", running.kioskId(), running.portalUrl(),
                 String.join(", ", running.keyIds())), "banner-warn");
         restart.setId("identity-restart");
-        restart.visibleProperty().bind(vm.restartNeededProperty());
-        restart.managedProperty().bind(vm.restartNeededProperty());
+        scope.bind(restart.visibleProperty(), vm.restartNeededProperty());
+        scope.bind(restart.managedProperty(), vm.restartNeededProperty());
         HBox actions = new HBox(12, Widgets.button("identity-save", m.get("operator.identity.save"), "primary",
                 vm::save), Widgets.button("identity-add-key", m.get("operator.identity.addKey"), "secondary",
                 panel::chooseKeyFile), Widgets.button("identity-revert", m.get("operator.identity.revert"),
@@ -193,7 +205,8 @@ public final class OperatorPanelView {
                 Widgets.label(m.get("operator.identity.hint"), "muted"));
     }
 
-    private static Node audit(AuditViewModel vm, Messages m, ZoneId zone) {
+    private static Node audit(AuditViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         Label result = Widgets.label("", "operator-message");
         result.setId("audit-verify-result");
         Runnable showResult = () -> {
@@ -208,19 +221,20 @@ public final class OperatorPanelView {
                 result.getStyleClass().add("error");
             }
         };
-        vm.verificationProperty().addListener((o, a, b) -> showResult.run());
+        scope.onChange(vm.verificationProperty(), showResult);
         showResult.run();
         VBox rows = new VBox();
         rows.getStyleClass().add("operator-rows");
         rows.setId("audit-records");
         Runnable showRows = () -> rows.getChildren().setAll(vm.recordsProperty().get().stream()
                 .map(r -> (Node) auditRow(r, zone)).toList());
-        vm.recordsProperty().addListener((o, a, b) -> showRows.run());
+        scope.onChange(vm.recordsProperty(), showRows);
         showRows.run();
         return card(m.get("operator.audit.title"), new HBox(12, Widgets.button("audit-verify",
                         m.get("operator.audit.verify"), "primary", vm::verify),
                         Widgets.button("audit-refresh", m.get("operator.refresh"), "secondary", vm::refresh)),
-                result, Widgets.label(m.get("operator.audit.newest"), "detail-label"), rows);
+                result, message(vm.messageProperty(), scope, zone, "audit-message"),
+                Widgets.label(m.get("operator.audit.newest"), "detail-label"), rows);
     }
 
     private static Node auditRow(AuditRecord r, ZoneId zone) {

@@ -17,6 +17,7 @@ import org.bianmin.cache.sync.OfflineOutbox;
 import org.bianmin.cache.sync.SyncEngine;
 import org.bianmin.kiosk.admin.AdminSession;
 import org.bianmin.kiosk.admin.Prompt;
+import org.bianmin.kiosk.ui.Background;
 
 /**
  * What waits for the portal: counts per delivery state, how long the oldest pending entry has waited, and the
@@ -59,10 +60,7 @@ public final class OutboxViewModel {
     }
 
     public void refresh() {
-        background.execute(() -> {
-            Summary read = read();
-            ui.execute(() -> summary.set(read));
-        });
+        Background.run(background, ui, this::read, summary::set, e -> message.set(Prompt.failed(e)));
     }
 
     private Summary read() {
@@ -72,21 +70,27 @@ public final class OutboxViewModel {
 
     /** Makes a blocked entry pending and due now, and wakes the sync engine to send it. */
     public void retry(long id) {
-        background.execute(() -> {
+        Background.run(background, ui, () -> {
             RetryResult result = outbox.retry(id);
             sync.ifPresent(SyncEngine::wake);
-            Summary read = read();
-            ui.execute(() -> {
-                session.audit("operator.outbox.retry", result instanceof RetryResult.Scheduled ? Outcome.SUCCESS
-                        : Outcome.FAILURE, "entry " + id + ": " + result.getClass().getSimpleName());
-                message.set(switch (result) {
-                    case RetryResult.Scheduled s -> Prompt.of(sync.isPresent() ? "operator.outbox.retried"
-                            : "operator.outbox.retriedOffline", s.id());
-                    case RetryResult.AlreadyDelivered d -> Prompt.of("operator.outbox.alreadyDelivered", d.id());
-                    case RetryResult.NotFound n -> Prompt.of("operator.outbox.notFound", n.id());
-                });
-                summary.set(read);
+            return new Retried(result, read());
+        }, retried -> {
+            RetryResult result = retried.result();
+            session.audit("operator.outbox.retry", result instanceof RetryResult.Scheduled ? Outcome.SUCCESS
+                    : Outcome.FAILURE, "entry " + id + ": " + result.getClass().getSimpleName());
+            message.set(switch (result) {
+                case RetryResult.Scheduled s -> Prompt.of(sync.isPresent() ? "operator.outbox.retried"
+                        : "operator.outbox.retriedOffline", s.id());
+                case RetryResult.AlreadyDelivered d -> Prompt.of("operator.outbox.alreadyDelivered", d.id());
+                case RetryResult.NotFound n -> Prompt.of("operator.outbox.notFound", n.id());
             });
+            summary.set(retried.summary());
+        }, e -> {
+            session.audit("operator.outbox.retry", Outcome.FAILURE, "entry " + id + ": " + e);
+            message.set(Prompt.failed(e));
         });
+    }
+
+    private record Retried(RetryResult result, Summary summary) {
     }
 }

@@ -15,31 +15,48 @@ import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
 import org.bianmin.receipt.Receipt;
 import org.bianmin.protocol.api.SubmissionStatus;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Receipt number (or the ID card) in; status and history, or the holder's applications, out. */
-public final class ProgressView {
+public final class ProgressView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private ProgressView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public ProgressView() {}
 
-    public static Node build(ProgressViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(ProgressViewModel.class, ProgressView::build);
+    }
+
+    public static Node build(ProgressViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         TextField field = new TextField();
         field.setId("progress-field");
         field.getStyleClass().add("search-field");
         field.setPromptText(m.get("progress.prompt"));
-        field.textProperty().bindBidirectional(vm.receiptNumberProperty());
+        scope.bindBidirectional(field.textProperty(), vm.receiptNumberProperty());
         javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
         Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
         keypad.target(field, Keypad.Mode.FULL);
         VBox result = new VBox();
         result.getStyleClass().add("progress-result");
         result.setId("progress-result");
-        Runnable render = () -> result.getChildren().setAll(vm.holderAnswerProperty().get() != null
-                ? holder(vm.holderAnswerProperty().get(), m) : answer(vm.answerProperty().get(), m));
-        vm.answerProperty().addListener((o, a, b) -> render.run());
-        vm.holderAnswerProperty().addListener((o, a, b) -> render.run());
+        Runnable render = () -> {
+            result.getChildren().setAll(vm.holderAnswerProperty().get() != null
+                    ? holder(vm.holderAnswerProperty().get(), m) : answer(vm.answerProperty().get(), m));
+            if (!vm.problemProperty().get().isEmpty()) {
+                Label problem = Widgets.label(m.get(vm.problemProperty().get()), "error");
+                problem.setId("progress-problem");
+                result.getChildren().addFirst(problem);
+            }
+        };
+        scope.onChange(vm.answerProperty(), render);
+        scope.onChange(vm.holderAnswerProperty(), render);
+        scope.onChange(vm.problemProperty(), render);
         render.run();
         VBox top = new VBox(Widgets.label(m.get("progress.title"), "page-title"),
                 new HBox(12, field, Widgets.button("progress-lookup", m.get("progress.lookup"), "primary",
@@ -58,7 +75,7 @@ public final class ProgressView {
                 retry.setVisible(!key.isEmpty());
                 retry.setManaged(!key.isEmpty());
             };
-            vm.cardErrorProperty().addListener((o, a, b) -> renderError.run());
+            scope.onChange(vm.cardErrorProperty(), renderError);
             renderError.run();
             Label hint = Widgets.label(m.get("progress.cardHint"), "notice");
             hint.setId("progress-card-hint");
@@ -74,8 +91,8 @@ public final class ProgressView {
         keys.visibleProperty().bind(typing);
         keys.managedProperty().bind(typing);
         field.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> typing.set(true));
-        vm.answerProperty().addListener((o, a, now) -> typing.set(typing.get() && now == null));
-        vm.holderAnswerProperty().addListener((o, a, now) -> typing.set(typing.get() && now == null));
+        scope.onNewValue(vm.answerProperty(), now -> typing.set(typing.get() && now == null));
+        scope.onNewValue(vm.holderAnswerProperty(), now -> typing.set(typing.get() && now == null));
         typing.set(vm.answerProperty().get() == null && vm.holderAnswerProperty().get() == null);
         VBox bottom = new VBox(keys);
         bottom.getStyleClass().add("search-top");

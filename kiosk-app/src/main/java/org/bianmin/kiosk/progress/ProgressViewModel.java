@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,6 +20,7 @@ import org.bianmin.device.scanner.ScanResult;
 import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.journey.IdentifyViewModel;
 import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.Background;
 
 /**
  * 查询办理进度: the citizen types (or scans) a receipt number, or places their ID card; the answer comes from the
@@ -45,6 +45,7 @@ public final class ProgressViewModel implements Screen, ScanTarget {
     private final ReadOnlyObjectWrapper<ReceiptStatus> answer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HolderProgress> holderAnswer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper cardError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> busy = new ReadOnlyObjectWrapper<>(false);
     private Future<?> reading;
     private boolean active;
@@ -103,19 +104,8 @@ public final class ProgressViewModel implements Screen, ScanTarget {
 
     private void poll() {
         CardLookup c = byCard.orElseThrow();
-        onReader(c, () -> {
-            ReadResult result = c.reader().read(READ_WINDOW);
-            ui.execute(() -> read(result));
-        });
-    }
-
-    /** A read or a wait for removal on the reader's thread; none once the kiosk has shut that thread down. */
-    private void onReader(CardLookup c, Runnable work) {
-        try {
-            reading = c.devices().submit(work);
-        } catch (RejectedExecutionException closing) {
-            active = false; // the kiosk is closing: a card answer that came in meanwhile asks for nothing more
-        }
+        reading = Background.submit(c.devices(), ui, () -> c.reader().read(READ_WINDOW), this::read,
+                e -> read(IdentifyViewModel.readerFailed(e)));
     }
 
     void read(ReadResult result) {
@@ -148,37 +138,32 @@ public final class ProgressViewModel implements Screen, ScanTarget {
      */
     private void awaitRemoval() {
         CardLookup c = byCard.orElseThrow();
-        onReader(c, () -> {
-            IdCardReader.Removal removal = c.reader().awaitRemoval(REMOVAL_WAIT);
-            ui.execute(() -> {
-                if (!active || removal == IdCardReader.Removal.CANCELLED) {
-                    return;
-                }
-                if (removal == IdCardReader.Removal.STILL_PRESENT) {
-                    awaitRemoval();
-                    return;
-                }
-                cardsGone++;
-                holderAnswer.set(null);
-                poll();
-            });
-        });
+        reading = Background.submit(c.devices(), ui, () -> c.reader().awaitRemoval(REMOVAL_WAIT), removal -> {
+            if (!active || removal == IdCardReader.Removal.CANCELLED) {
+                return;
+            }
+            if (removal == IdCardReader.Removal.STILL_PRESENT) {
+                awaitRemoval();
+                return;
+            }
+            cardsGone++;
+            holderAnswer.set(null);
+            poll();
+        }, e -> read(IdentifyViewModel.readerFailed(e)));
     }
 
     private void lookUpHolder(String idNumber) {
         busy.set(true);
+        problem.set("");
         int card = cardsGone;
-        background.execute(() -> {
-            HolderProgress progress = byCard.orElseThrow().lookup().apply(idNumber);
-            ui.execute(() -> {
-                busy.set(false);
-                // A late answer for a citizen who has left (and been wiped, or taken the card) is dropped.
-                if (active && card == cardsGone) {
-                    answer.set(null);
-                    holderAnswer.set(progress);
-                }
-            });
-        });
+        Background.run(background, ui, () -> byCard.orElseThrow().lookup().apply(idNumber), progress -> {
+            busy.set(false);
+            // A late answer for a citizen who has left (and been wiped, or taken the card) is dropped.
+            if (active && card == cardsGone) {
+                answer.set(null);
+                holderAnswer.set(progress);
+            }
+        }, this::failed);
     }
 
     public StringProperty receiptNumberProperty() {
@@ -188,6 +173,18 @@ public final class ProgressViewModel implements Screen, ScanTarget {
     /** The last answer, or null before the first lookup. */
     public ReadOnlyObjectProperty<ReceiptStatus> answerProperty() {
         return answer.getReadOnlyProperty();
+    }
+
+    /** The message key of a lookup that failed (neither an answer nor "not found"), or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    private void failed(Exception e) {
+        busy.set(false);
+        if (active) {
+            problem.set("progress.failed");
+        }
     }
 
     public ReadOnlyObjectProperty<Boolean> busyProperty() {
@@ -211,16 +208,14 @@ public final class ProgressViewModel implements Screen, ScanTarget {
             return;
         }
         busy.set(true);
-        background.execute(() -> {
-            ReceiptStatus status = lookup.apply(number);
-            ui.execute(() -> {
-                busy.set(false);
-                if (active) {
-                    holderAnswer.set(null);
-                    answer.set(status);
-                }
-            });
-        });
+        problem.set("");
+        Background.run(background, ui, () -> lookup.apply(number), status -> {
+            busy.set(false);
+            if (active) {
+                holderAnswer.set(null);
+                answer.set(status);
+            }
+        }, this::failed);
     }
 
     /** At the session's end: forgets the receipt number and the answers (a holder's applications). */
@@ -229,5 +224,6 @@ public final class ProgressViewModel implements Screen, ScanTarget {
         answer.set(null);
         holderAnswer.set(null);
         cardError.set("");
+        problem.set("");
     }
 }

@@ -8,18 +8,27 @@ import org.bianmin.kiosk.browse.ItemListView;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** Query field and keypad on top, results below, refreshed as the citizen types. */
-public final class SearchView {
+public final class SearchView implements ScreenViews {
 
-    private SearchView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public SearchView() {}
 
-    public static Node build(SearchViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(SearchViewModel.class, SearchView::build);
+    }
+
+    public static Node build(SearchViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         TextField field = new TextField();
         field.setId("search-field");
         field.getStyleClass().add("search-field");
         field.setPromptText(m.get("home.search.prompt"));
-        field.textProperty().bindBidirectional(vm.queryProperty());
+        scope.bindBidirectional(field.textProperty(), vm.queryProperty());
         Keypad keypad = new Keypad(m, Keypad.Mode.FULL);
         keypad.target(field, Keypad.Mode.FULL);
         BorderPane pane = new BorderPane();
@@ -43,9 +52,9 @@ public final class SearchView {
         pane.heightProperty().addListener(place);
         Runnable results = () -> pane.setCenter(vm.queryProperty().get().isBlank()
                 ? Widgets.page(hint(m))
-                : ItemListView.build(vm.resultsProperty().get(), m));
+                : ItemListView.build(vm.resultsProperty().get(), scope));
         results.run();
-        vm.resultsProperty().addListener((obs, old, now) -> results.run());
+        scope.onChange(vm.resultsProperty(), results);
         javafx.application.Platform.runLater(() -> {
             field.requestFocus();
             field.end();

@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.bianmin.kiosk.browse.ItemListViewModel;
-import org.bianmin.kiosk.home.ItemFinder;
 import org.bianmin.kiosk.ui.Navigator;
 import org.bianmin.kiosk.ui.Screen;
 import org.bianmin.protocol.catalogue.Catalogue;

@@ -22,6 +22,7 @@ import org.bianmin.kiosk.admin.Prompt;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
+import org.bianmin.kiosk.ui.Background;
 
 /**
  * Edits one device's entry in config.json: driver (within the device's kind: the journey holds the device),
@@ -140,12 +141,12 @@ public final class DeviceEditorViewModel {
             return;
         }
         busy.set(true);
-        background.execute(() -> {
-            Prompt result = write(next);
-            ui.execute(() -> {
-                busy.set(false);
-                messages.set(List.of(result));
-            });
+        Background.run(background, ui, () -> write(next), result -> {
+            busy.set(false);
+            messages.set(List.of(result));
+        }, e -> {
+            busy.set(false);
+            messages.set(List.of(Prompt.failed(e)));
         });
     }
 

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.StringProperty;
-import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -28,41 +27,51 @@ import org.bianmin.kiosk.admin.StaffWidgets;
 import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.ui.Keypad;
 import org.bianmin.kiosk.ui.Widgets;
+import org.bianmin.kiosk.ui.ScreenViews;
+import org.bianmin.kiosk.ui.ViewScope;
 
 /** The technician console: a tab per section, the section below in a touch-scrolled page. */
-public final class TechnicianConsoleView {
+public final class TechnicianConsoleView implements ScreenViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final List<String> BAUDS = List.of("", "9600", "19200", "38400", "57600", "115200");
     private static final int SCAN_QR_SIZE = 260;
 
-    private TechnicianConsoleView() {}
+    /** For {@link java.util.ServiceLoader} only. */
+    public TechnicianConsoleView() {}
 
-    public static Node build(TechnicianConsoleViewModel vm, Messages m) {
+    @Override
+    public void register(Registry registry) {
+        registry.add(TechnicianConsoleViewModel.class, TechnicianConsoleView::build);
+    }
+
+    public static Node build(TechnicianConsoleViewModel vm, ViewScope scope) {
+        Messages m = scope.messages();
         ZoneId zone = vm.session().zone();
         BorderPane body = new BorderPane();
         BorderPane root = StaffWidgets.frame(body, "technician-console");
-        Runnable render = () -> {
+        Runnable render = scope.rebuilt(part -> {
             root.setTop(StaffWidgets.tabs(TechnicianConsoleViewModel.Section.values(),
                     vm.sectionProperty().get(), "tech-tab-", "technician.section", m, vm::show));
             DeviceEditorViewModel editing = vm.editorProperty().get();
-            root.setBottom(editing == null ? null : editorActions(vm, editing, m));
-            body.setCenter(editing != null ? editor(vm, editing, m, zone)
+            root.setBottom(editing == null ? null : editorActions(vm, editing, part));
+            body.setCenter(editing != null ? editor(vm, editing, part, zone)
                     : switch (vm.sectionProperty().get()) {
-                        case DEVICES -> devices(vm, m, zone);
-                        case PORTS -> ports(vm, m, false);
-                        case TRAFFIC -> traffic(vm, m, zone);
-                        case DIAGNOSTICS -> diagnostics(vm, m, zone);
+                        case DEVICES -> devices(vm, part, zone);
+                        case PORTS -> ports(vm, part, false);
+                        case TRAFFIC -> traffic(vm, part, zone);
+                        case DIAGNOSTICS -> diagnostics(vm, part, zone);
                     });
-        };
-        vm.sectionProperty().addListener((o, a, b) -> render.run());
-        vm.editorProperty().addListener((o, a, b) -> render.run());
+        });
+        scope.onChange(vm.sectionProperty(), render);
+        scope.onChange(vm.editorProperty(), render);
         render.run();
         return root;
     }
 
-    private static Node devices(TechnicianConsoleViewModel vm, Messages m, ZoneId zone) {
+    private static Node devices(TechnicianConsoleViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         VBox list = new VBox(16);
         list.setId("tech-devices");
         VBox scan = new VBox(8);
@@ -74,9 +83,9 @@ public final class TechnicianConsoleView {
                     m.get("technician.test.scanThisCode"), "detail-label"), Widgets.qr(code, SCAN_QR_SIZE,
                     "tech-scan-qr"), Widgets.label(code, "detail-value")));
         };
-        vm.rowsProperty().addListener((o, a, b) -> show.run());
-        vm.testResults().addListener((MapChangeListener<String, Prompt>) c -> show.run());
-        vm.scanCodeProperty().addListener((o, a, b) -> showScan.run());
+        scope.onChange(vm.rowsProperty(), show);
+        scope.onChange(vm.testResults(), show);
+        scope.onChange(vm.scanCodeProperty(), showScan);
         show.run();
         showScan.run();
         return card(m.get("technician.devices.title"), scan, list);
@@ -121,7 +130,8 @@ public final class TechnicianConsoleView {
         return box;
     }
 
-    private static Node editor(TechnicianConsoleViewModel vm, DeviceEditorViewModel ed, Messages m, ZoneId zone) {
+    private static Node editor(TechnicianConsoleViewModel vm, DeviceEditorViewModel ed, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         VBox fields = new VBox(12);
         Keypad keypad = new Keypad(m, Keypad.Mode.URL);
         Runnable layout = () -> {
@@ -130,35 +140,36 @@ public final class TechnicianConsoleView {
             fields.getChildren().add(choices("tech-driver-", ed.drivers().stream().map(Driver::configName).toList(),
                     ed.driverProperty(), m));
             if (ed.usesPort()) {
-                TextField port = field("tech-port-field", ed.portProperty());
+                TextField port = field("tech-port-field", ed.portProperty(), scope);
                 focusTypes(port, keypad);
                 keypad.target(port, Keypad.Mode.URL);
                 fields.getChildren().addAll(Widgets.label(m.get("technician.edit.port"), "detail-label"), port,
-                        Widgets.label(m.get("technician.edit.portHint"), "muted"), ports(vm, m, true),
+                        Widgets.label(m.get("technician.edit.portHint"), "muted"), ports(vm, scope, true),
                         Widgets.label(m.get("technician.edit.baud"), "detail-label"),
                         choices("tech-baud-", BAUDS, ed.baudProperty(), m));
             }
             GridPane options = Widgets.labelledGrid(28);
             int row = 0;
             for (Map.Entry<String, StringProperty> option : ed.options().entrySet()) {
-                TextField value = field("tech-option-" + option.getKey(), option.getValue());
+                TextField value = field("tech-option-" + option.getKey(), option.getValue(), scope);
                 focusTypes(value, keypad);
                 options.addRow(row++, Widgets.label(option.getKey(), "detail-label"), value);
             }
             fields.getChildren().addAll(Widgets.label(m.get("technician.edit.options"), "detail-label"), options,
                     keypad.node());
         };
-        ed.driverProperty().addListener((o, a, b) -> layout.run());
+        scope.onChange(ed.driverProperty(), layout);
         layout.run();
-        Node said = StaffWidgets.messages(ed.messagesProperty(), m, zone, "tech-edit-messages");
+        Node said = StaffWidgets.messages(ed.messagesProperty(), scope, zone, "tech-edit-messages");
         return card(m.get("technician.edit.title", ed.name()), fields, said,
                 Widgets.label(m.get("technician.edit.hint"), "muted"));
     }
 
     /** Save and back stay in reach at the bottom however long the editor is. */
-    private static Node editorActions(TechnicianConsoleViewModel vm, DeviceEditorViewModel ed, Messages m) {
+    private static Node editorActions(TechnicianConsoleViewModel vm, DeviceEditorViewModel ed, ViewScope scope) {
+        Messages m = scope.messages();
         var save = Widgets.button("tech-save", m.get("technician.edit.save"), "primary", ed::save);
-        save.disableProperty().bind(ed.busyProperty());
+        scope.bind(save.disableProperty(), ed.busyProperty());
         HBox actions = new HBox(16, save, Widgets.button("tech-close", m.get("technician.edit.close"), "secondary",
                 vm::closeEditor));
         actions.getStyleClass().add("action-bar");
@@ -191,7 +202,8 @@ public final class TechnicianConsoleView {
     }
 
     /** The ports found; while editing, a tap on one puts its stable name in the port field. */
-    private static Node ports(TechnicianConsoleViewModel vm, Messages m, boolean pick) {
+    private static Node ports(TechnicianConsoleViewModel vm, ViewScope scope, boolean pick) {
+        Messages m = scope.messages();
         VBox list = new VBox(6);
         list.setId("tech-ports");
         Runnable show = () -> {
@@ -204,14 +216,15 @@ public final class TechnicianConsoleView {
                         () -> vm.usePort(p)) : Widgets.label(text, "detail-value"));
             }
         };
-        vm.portsProperty().addListener((o, a, b) -> show.run());
+        scope.onChange(vm.portsProperty(), show);
         show.run();
         return pick ? list : card(m.get("technician.ports.title"), list,
                 Widgets.button("tech-ports-refresh", m.get("technician.refresh"), "secondary", vm::findPorts),
                 Widgets.label(m.get("technician.ports.hint"), "muted"));
     }
 
-    private static Node traffic(TechnicianConsoleViewModel vm, Messages m, ZoneId zone) {
+    private static Node traffic(TechnicianConsoleViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         VBox lines = new VBox(2);
         lines.setId("tech-traffic");
         Runnable show = () -> lines.getChildren().setAll(vm.trafficProperty().get().stream().map(l -> {
@@ -220,14 +233,15 @@ public final class TechnicianConsoleView {
                     + "  " + l.decoded() + (l.hex().isEmpty() ? "" : "\n      " + l.hex()), "traffic-line");
             return (Node) line;
         }).toList());
-        vm.trafficProperty().addListener((o, a, b) -> show.run());
+        scope.onChange(vm.trafficProperty(), show);
         show.run();
         return card(m.get("technician.traffic.title"), Widgets.button("tech-traffic-refresh",
                 m.get("technician.refresh"), "primary", vm::refreshTraffic),
                 Widgets.label(m.get("technician.traffic.hint"), "muted"), lines);
     }
 
-    private static Node diagnostics(TechnicianConsoleViewModel vm, Messages m, ZoneId zone) {
+    private static Node diagnostics(TechnicianConsoleViewModel vm, ViewScope scope, ZoneId zone) {
+        Messages m = scope.messages();
         VBox media = new VBox(8);
         media.setId("tech-media");
         Runnable show = () -> {
@@ -237,7 +251,7 @@ public final class TechnicianConsoleView {
                     m.get("technician.diagnostics.exportTo", p.toString()), "primary",
                     () -> vm.exportDiagnostics(p))).toList());
         };
-        vm.mediaProperty().addListener((o, a, b) -> show.run());
+        scope.onChange(vm.mediaProperty(), show);
         show.run();
         VBox checks = new VBox(4);
         vm.selfCheck().forEach(r -> {
@@ -247,7 +261,7 @@ public final class TechnicianConsoleView {
         });
         return new VBox(16, card(m.get("technician.diagnostics.title"), Widgets.label(
                 m.get("technician.diagnostics.hint"), "muted"), media,
-                message(vm.messageProperty(), m, zone, "tech-diagnostics-message")),
+                message(vm.messageProperty(), scope, zone, "tech-diagnostics-message")),
                 card(m.get("technician.selfcheck.title"), checks));
     }
 }

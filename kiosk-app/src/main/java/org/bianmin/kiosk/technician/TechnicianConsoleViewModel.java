@@ -40,6 +40,7 @@ import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.devices.ConfiguredDevices;
 import org.bianmin.kiosk.devices.ScanTarget;
 import org.bianmin.kiosk.selfcheck.CheckResult;
+import org.bianmin.kiosk.ui.Background;
 
 /**
  * The technician's console behind the hidden entry: every configured device with its live status and recent
@@ -225,17 +226,10 @@ public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget
 
     /** Ports are listed from the ports section, and while editing a device (to pick one). */
     public void findPorts() {
-        s.background().execute(() -> {
-            List<SerialPortList.Port> found;
-            try {
-                found = SerialPortList.find(s.serialById());
-            } catch (TransportException e) {
-                found = List.of();
-                Prompt problem = Prompt.of("technician.ports.failed", e.getMessage());
-                s.ui().execute(() -> message.set(problem));
-            }
-            List<SerialPortList.Port> shown = found;
-            s.ui().execute(() -> ports.set(shown));
+        Background.run(s.background(), s.ui(), () -> SerialPortList.find(s.serialById()), ports::set, e -> {
+            ports.set(List.of());
+            message.set(e instanceof TransportException t ? Prompt.of("technician.ports.failed", t.getMessage())
+                    : Prompt.failed(e));
         });
     }
 
@@ -259,12 +253,12 @@ public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget
     }
 
     private void test(String device, Supplier<Prompt> run) {
-        s.devicesWork().execute(() -> {
-            Prompt result = run.get();
-            s.ui().execute(() -> {
-                testResults.put(device, result);
-                session.audit("technician.device.test", Outcome.SUCCESS, device);
-            });
+        Background.run(s.devicesWork(), s.ui(), run::get, result -> {
+            testResults.put(device, result);
+            session.audit("technician.device.test", Outcome.SUCCESS, device);
+        }, e -> {
+            testResults.put(device, Prompt.failed(e));
+            session.audit("technician.device.test", Outcome.FAILURE, device + ": " + e);
         });
     }
 
@@ -348,7 +342,7 @@ public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget
     }
 
     private void findMedia() {
-        s.background().execute(() -> {
+        Background.run(s.background(), s.ui(), () -> {
             List<Path> found = new ArrayList<>();
             for (Path root : s.mediaRoots()) {
                 if (Files.isDirectory(root)) {
@@ -359,7 +353,10 @@ public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget
                     }
                 }
             }
-            s.ui().execute(() -> media.set(List.copyOf(found)));
+            return List.copyOf(found);
+        }, media::set, e -> {
+            media.set(List.of());
+            message.set(Prompt.failed(e));
         });
     }
 
@@ -368,19 +365,14 @@ public final class TechnicianConsoleViewModel implements AdminScreen, ScanTarget
         List<TrafficLog.Line> lines = traffic.lines();
         List<DeviceStatusTracker> trackers = s.devices().trackers();
         message.set(Prompt.of("technician.diagnostics.writing"));
-        s.background().execute(() -> {
-            Prompt result;
-            try {
-                Path zip = DiagnosticsBundle.write(folder, new DiagnosticsBundle.Contents(s.kioskId(), s.configFile(),
-                        s.logs(), trackers, s.selfCheck().get(), lines, s.versions()), s.clock());
-                session.audit("technician.diagnostics.export", Outcome.SUCCESS, zip.getFileName().toString());
-                result = Prompt.of("technician.diagnostics.written", zip.toString());
-            } catch (IOException | RuntimeException e) {
-                session.audit("technician.diagnostics.export", Outcome.FAILURE, folder.toString());
-                result = Prompt.of("technician.diagnostics.failed", e.getMessage());
-            }
-            Prompt shown = result;
-            s.ui().execute(() -> message.set(shown));
-        });
+        Background.run(s.background(), s.ui(), () -> DiagnosticsBundle.write(folder, new DiagnosticsBundle.Contents(
+                s.kioskId(), s.configFile(), s.logs(), trackers, s.selfCheck().get(), lines, s.versions()), s.clock()),
+                zip -> {
+                    session.audit("technician.diagnostics.export", Outcome.SUCCESS, zip.getFileName().toString());
+                    message.set(Prompt.of("technician.diagnostics.written", zip.toString()));
+                }, e -> {
+                    session.audit("technician.diagnostics.export", Outcome.FAILURE, folder.toString());
+                    message.set(Prompt.of("technician.diagnostics.failed", e.getMessage()));
+                });
     }
 }

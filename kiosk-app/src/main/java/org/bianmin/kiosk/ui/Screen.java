@@ -1,6 +1,9 @@
 package org.bianmin.kiosk.ui;
 
-/** A screen's view-model: plain logic that tests drive without a window; {@link ViewFactory} renders it. */
+/**
+ * A screen's view-model: plain logic that tests drive without a window. Its package registers its view through
+ * {@link ScreenViews}.
+ */
 public interface Screen {
 
     /** Called when the screen becomes current (e.g. start polling a device). */

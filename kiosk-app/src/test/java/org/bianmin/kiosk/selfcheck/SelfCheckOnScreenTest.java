@@ -13,7 +13,7 @@ import org.bianmin.kiosk.app.KioskAddOn;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
 import org.bianmin.kiosk.status.ServiceNotices;
-import org.bianmin.kiosk.ui.KioskShell;
+import org.bianmin.kiosk.shell.KioskShell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

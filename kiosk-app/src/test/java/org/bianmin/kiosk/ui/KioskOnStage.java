@@ -12,6 +12,7 @@ import org.bianmin.kiosk.app.KioskAddOn;
 import org.bianmin.kiosk.config.ConfigStore;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
+import org.bianmin.kiosk.shell.KioskShell;
 import org.testfx.api.FxToolkit;
 
 /** The assembled kiosk in a window (1000 × 1000 unless told) on the headless platform, for TestFX tests to drive. */
@@ -46,7 +47,7 @@ public final class KioskOnStage {
             KioskShell shell = kiosk.show();
             Scene scene = width <= HEADLESS_SCREEN && height <= HEADLESS_SCREEN
                     ? new Scene(shell.root(), width, height) : scaledDown(shell.root(), width, height);
-            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+            scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
         });

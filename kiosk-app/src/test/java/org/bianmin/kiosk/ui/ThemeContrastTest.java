@@ -112,7 +112,7 @@ class ThemeContrastTest {
             actions.getStyleClass().add("action-bar");
             root.getChildren().add(new VBox(page, actions, footer));
             Scene scene = new Scene(root, 1000, 1000);
-            scene.getStylesheets().add(KioskShell.class.getResource("kiosk.css").toExternalForm());
+            scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
         });
@@ -234,7 +234,7 @@ class ThemeContrastTest {
     }
 
     private static String stylesheet() throws IOException {
-        try (InputStream in = KioskShell.class.getResourceAsStream("kiosk.css")) {
+        try (InputStream in = Widgets.class.getResourceAsStream("kiosk.css")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

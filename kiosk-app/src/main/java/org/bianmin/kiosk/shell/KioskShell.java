@@ -1,4 +1,4 @@
-package org.bianmin.kiosk.ui;
+package org.bianmin.kiosk.shell;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +20,10 @@ import org.bianmin.kiosk.i18n.Messages;
 import org.bianmin.kiosk.session.IdleMonitor;
 import org.bianmin.kiosk.session.KioskSession;
 import org.bianmin.kiosk.status.ServiceNotices;
+import org.bianmin.kiosk.ui.Navigator;
+import org.bianmin.kiosk.ui.Screen;
+import org.bianmin.kiosk.ui.ViewScope;
+import org.bianmin.kiosk.ui.Widgets;
 
 /**
  * The frame around every screen: title, language and elder-mode switches on top, Back/Home and help at the
@@ -45,7 +49,12 @@ public final class KioskShell {
     private final Identity identity;
     private final ServiceNotices notices;
     private final AdminAccess admin;
+    private final ViewRegistry views = ViewRegistry.load();
+    /** What the screen now shown bound; released when the next rendering replaces it. */
+    private ViewScope shown;
     private Node demoControls;
+    /** An operation failed where no screen could say so (the uncaught-exception handler): told until the screen changes. */
+    private boolean failed;
     /** Blur radius (px, JavaFX's largest) of the screen behind the idle countdown. */
     static final double COUNTDOWN_BLUR = 63;
 
@@ -63,7 +72,10 @@ public final class KioskShell {
         countdown.setAlignment(Pos.CENTER);
         countdown.setVisible(false);
         root.getChildren().addAll(frame, countdown);
-        navigator.currentProperty().addListener((obs, old, now) -> render());
+        navigator.currentProperty().addListener((obs, old, now) -> {
+            failed = false;
+            render();
+        });
         messages.languageProperty().addListener((obs, old, now) -> render());
         session.elderModeProperty().addListener((obs, old, now) -> render());
         idle.secondsLeftProperty().addListener((obs, old, now) -> renderCountdown(now.intValue()));
@@ -77,6 +89,15 @@ public final class KioskShell {
 
     public StackPane root() {
         return root;
+    }
+
+    /**
+     * Tells the citizen that what they just did did not work (an exception no code caught: logged by the caller),
+     * until the screen changes, so the kiosk never just stops answering. FX thread only.
+     */
+    public void showFailure() {
+        failed = true;
+        renderNotices();
     }
 
     /** The demo's simulated-hardware controls, shown under the footer; never set on a real kiosk. */
@@ -127,7 +148,7 @@ public final class KioskShell {
         footer.setAlignment(Pos.CENTER_LEFT);
 
         frame.setTop(withNotices(header));
-        frame.setCenter(ViewFactory.render(navigator.current(), m));
+        frame.setCenter(renderScreen(navigator.current()));
         frame.setBottom(demoControls == null ? footer : new VBox(footer, demoControls));
         renderCountdown(idle.secondsLeftProperty().get());
     }
@@ -143,9 +164,18 @@ public final class KioskShell {
         header.getStyleClass().addAll("header", "admin-header");
         header.setAlignment(Pos.CENTER_LEFT);
         frame.setTop(withNotices(header));
-        frame.setCenter(ViewFactory.render(screen, m));
+        frame.setCenter(renderScreen(screen));
         frame.setBottom(null);
         renderCountdown(admin.idle().secondsLeftProperty().get());
+    }
+
+    /** The screen drawn afresh in the current language, after releasing what its previous rendering bound. */
+    private Node renderScreen(Screen screen) {
+        if (shown != null) {
+            shown.release();
+        }
+        shown = new ViewScope(messages);
+        return views.render(screen, shown);
     }
 
     /** The header with the service notices under it. */
@@ -161,6 +191,12 @@ public final class KioskShell {
             banner.setMaxWidth(Double.MAX_VALUE);
             return banner;
         }).toList());
+        if (failed) {
+            Label failure = Widgets.label(messages.get("shell.failed"), "notice-banner");
+            failure.setId("shell-failed");
+            failure.setMaxWidth(Double.MAX_VALUE);
+            banners.getChildren().add(failure);
+        }
         String farewell = session.farewellProperty().get();
         if (!farewell.isEmpty()) {
             Label word = Widgets.label(messages.get(farewell), "farewell");

@@ -1,4 +1,4 @@
-package org.bianmin.kiosk.home;
+package org.bianmin.kiosk.search;
 
 import java.util.List;
 import org.bianmin.protocol.catalogue.ServiceItem;
