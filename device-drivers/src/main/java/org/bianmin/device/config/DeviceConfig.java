@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.device.transport.PortAddress;
 
 /**
  * One device in the kiosk's JSON config.
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public record DeviceConfig(String name, String driver, String port, Integer baud, Map<String, String> options) {
 
-    public static final String SIMULATED = "sim:";
+    public static final String SIMULATED = new PortAddress.Simulated().toString();
     static final Set<Integer> BAUD_RATES = Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400,
             460800, 921600);
 
@@ -37,7 +38,16 @@ public record DeviceConfig(String name, String driver, String port, Integer baud
     }
 
     public boolean simulated() {
-        return SIMULATED.equals(port);
+        return portAddress().orElse(null) instanceof PortAddress.Simulated;
+    }
+
+    /** Where the device is; empty for a device without a port (a wedge scanner) or with a malformed one. */
+    public Optional<PortAddress> portAddress() {
+        try {
+            return port == null || port.isEmpty() ? Optional.empty() : Optional.of(PortAddress.parse(port));
+        } catch (PortAddress.InvalidPortException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<String> option(String key) {
@@ -61,9 +71,10 @@ public record DeviceConfig(String name, String driver, String port, Integer baud
             return problems;
         }
         if (d.get().usesPort()) {
-            if (port == null || !validPort(port)) {
-                problems.add(at + "port: an absolute path (best /dev/serial/by-id/…), usb:VVVV:PPPP[:SERIAL], "
-                        + "tcp:HOST:PORT or sim:, was " + port);
+            try {
+                PortAddress.parse(port);
+            } catch (PortAddress.InvalidPortException e) {
+                problems.add(at + "port: " + e.getMessage());
             }
             if (baud != null && baud != 0 && !BAUD_RATES.contains(baud)) {
                 problems.add(at + "baud: one of " + BAUD_RATES.stream().sorted().toList() + ", was " + baud);
@@ -82,13 +93,6 @@ public record DeviceConfig(String name, String driver, String port, Integer baud
             }
         }
         return problems;
-    }
-
-    private static boolean validPort(String port) {
-        return port.equals(SIMULATED)
-                || port.startsWith("/") && port.length() > 1
-                || port.matches("usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(:.+)?")
-                || port.matches("tcp:[A-Za-z0-9.-]+:[0-9]{1,5}");
     }
 
     /** Problems of a whole device list: each entry's, plus duplicate names. */

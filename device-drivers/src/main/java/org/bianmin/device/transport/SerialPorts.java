@@ -3,7 +3,6 @@ package org.bianmin.device.transport;
 import com.fazecast.jSerialComm.SerialPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,9 +21,9 @@ public final class SerialPorts {
             if (vendorId < 0 || productId < 0) {
                 return Optional.empty();
             }
-            String base = String.format(Locale.ROOT, "usb:%04x:%04x", vendorId, productId);
-            return Optional.of(serialNumber == null || serialNumber.isBlank() || serialNumber.equals("Unknown")
-                    ? base : base + ":" + serialNumber);
+            boolean noSerial = serialNumber == null || serialNumber.isBlank() || serialNumber.equals("Unknown");
+            return Optional.of(new PortAddress.Usb(vendorId, productId,
+                    noSerial ? Optional.empty() : Optional.of(serialNumber)).toString());
         }
     }
 
@@ -44,26 +43,22 @@ public final class SerialPorts {
         return ports;
     }
 
-    /** Resolves a configured name to a path: {@code usb:} names are looked up, anything else is a path. */
+    /** Resolves a configured name to a path: {@code usb:} names are looked up, a path is itself. */
     public static String resolve(String name) throws TransportException {
-        if (!name.startsWith("usb:")) {
-            return name;
-        }
-        String[] parts = name.split(":", 4);
-        if (parts.length < 3) {
-            throw new TransportException(TransportException.Kind.NOT_FOUND,
-                    "USB port name must be usb:VVVV:PPPP[:SERIAL], was " + name);
-        }
-        int vendor;
-        int product;
-        try {
-            vendor = Integer.parseInt(parts[1], 16);
-            product = Integer.parseInt(parts[2], 16);
-        } catch (NumberFormatException e) {
-            throw new TransportException(TransportException.Kind.NOT_FOUND,
-                    "USB vendor/product ids are hex numbers, was " + name, e);
-        }
-        String serial = parts.length == 4 ? parts[3] : null;
+        return switch (Transports.address(name)) {
+            case PortAddress.Serial serial -> serial.path();
+            case PortAddress.Usb usb -> resolve(usb);
+            case PortAddress other -> throw new TransportException(TransportException.Kind.NOT_FOUND,
+                    other + " is not a serial port");
+        };
+    }
+
+    /** The path of the one USB serial device matching {@code usb} now. */
+    public static String resolve(PortAddress.Usb usb) throws TransportException {
+        String name = usb.toString();
+        int vendor = usb.vendorId();
+        int product = usb.productId();
+        String serial = usb.serialNumber().orElse(null);
         List<PortInfo> matches = list().stream()
                 .filter(p -> p.vendorId() == vendor && p.productId() == product)
                 .filter(p -> serial == null || serial.equals(p.serialNumber()))

@@ -75,7 +75,7 @@ public final class TcpTransport implements Transport {
 
     @Override
     public String name() {
-        return (listen ? "tcp-listen:" : "tcp:") + host + ":" + port;
+        return listen ? "tcp-listen:" + host + ":" + port : new PortAddress.Tcp(host, port).toString();
     }
 
     @Override

@@ -50,6 +50,18 @@ class DeviceConfigTest {
     }
 
     @Test
+    void aPortOutOfRangeOrWithAControlCharacterIsAProblem() {
+        // the old pattern check took any 1-5 digits and anything after an absolute path's slash
+        assertThat(new DeviceConfig("printer", "printer", "tcp:printer.local:99999", null, Map.of()).problems())
+                .containsExactly("devices[printer].port: tcp:HOST:PORT needs a port 1-65535, was "
+                        + "tcp:printer.local:99999");
+        assertThat(new DeviceConfig("printer", "printer", "tcp:printer.local:0", null, Map.of()).problems())
+                .hasSize(1);
+        assertThat(new DeviceConfig("idcard", "idcard", "/dev/ttyUSB0\n", null, Map.of()).problems())
+                .containsExactly("devices[idcard].port: a port has no control characters");
+    }
+
+    @Test
     void aPrinterTakesPaperWidthChineseModeAndQrOptions() throws Exception {
         DeviceConfig c = json.readValue("""
                 {"name": "printer", "driver": "printer", "port": "tcp:192.168.1.50:9100",

@@ -1,15 +1,12 @@
 package org.bianmin.kiosk.cli;
 
-import java.time.Duration;
 import org.bianmin.device.printer.ChineseMode;
 import org.bianmin.device.printer.PaperWidth;
 import org.bianmin.device.printer.PrinterProfile;
-import org.bianmin.device.transport.SerialPorts;
 import org.bianmin.device.transport.SerialSettings;
-import org.bianmin.device.transport.SerialTransport;
-import org.bianmin.device.transport.TcpTransport;
 import org.bianmin.device.transport.Transport;
 import org.bianmin.device.transport.TransportException;
+import org.bianmin.device.transport.Transports;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -53,16 +50,6 @@ final class PrinterPortOptions {
     }
 
     Transport transport() throws TransportException {
-        if (port.startsWith("tcp:")) {
-            int colon = port.lastIndexOf(':');
-            try {
-                return TcpTransport.client(port.substring(4, colon), Integer.parseInt(port.substring(colon + 1)),
-                        Duration.ofSeconds(3));
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw new TransportException(TransportException.Kind.NOT_FOUND,
-                        "network printer must be tcp:HOST:PORT, was " + port, e);
-            }
-        }
-        return new SerialTransport(SerialPorts.resolve(port), SerialSettings.of8N1(baud));
+        return Transports.forPort(port, SerialSettings.of8N1(baud));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bianmin.device.font.FontResolution;
 import org.bianmin.device.font.SystemFonts;
+import org.bianmin.device.transport.PortAddress;
 import org.bianmin.device.transport.SerialPorts;
 import org.bianmin.device.transport.TransportException;
 
@@ -20,7 +21,7 @@ public interface Probes {
     FontResolution fonts();
 
     /** Resolves a {@code usb:VVVV:PPPP[:SERIAL]} port name to the device path it has now. */
-    String resolveUsb(String name) throws TransportException;
+    String resolveUsb(PortAddress.Usb usb) throws TransportException;
 
     /** jSerialComm's own property: a directory holding its native library, loaded from there instead of /tmp. */
     String SERIAL_LIBRARY_PATH = "jSerialComm.library.path";
@@ -69,8 +70,8 @@ public interface Probes {
             }
 
             @Override
-            public String resolveUsb(String name) throws TransportException {
-                return SerialPorts.resolve(name);
+            public String resolveUsb(PortAddress.Usb usb) throws TransportException {
+                return SerialPorts.resolve(usb);
             }
         };
     }

@@ -24,6 +24,7 @@ import org.bianmin.cache.db.StorageAlert;
 import org.bianmin.cache.db.StorageException;
 import org.bianmin.device.config.DeviceConfig;
 import org.bianmin.device.font.FontResolution;
+import org.bianmin.device.transport.PortAddress;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -158,8 +159,8 @@ public final class SelfCheck {
     }
 
     private static boolean onSerialPort(DeviceConfig device) {
-        String port = device.port();
-        return port != null && (port.startsWith("/") || port.startsWith("usb:"));
+        return device.portAddress().orElse(null) instanceof PortAddress.Serial
+                || device.portAddress().orElse(null) instanceof PortAddress.Usb;
     }
 
     private static CheckResult serialLibrary(Probes.SerialLibrary library, Set<Feature> serial) {
@@ -178,29 +179,34 @@ public final class SelfCheck {
     private CheckResult port(DeviceConfig device, Probes.SerialLibrary library) {
         String name = "port " + device.name();
         Set<Feature> feature = Feature.of(device).map(Set::of).orElse(Set.of());
-        String port = device.port() == null ? "" : device.port();
-        if (port.isEmpty()) {
+        if (device.port() == null || device.port().isEmpty()) {
             return CheckResult.pass(name, device.driver() + ": keyboard input, no port");
         }
-        if (device.simulated()) {
-            return CheckResult.pass(name, "simulated");
+        Optional<PortAddress> address = device.portAddress();
+        if (address.isEmpty()) {
+            return CheckResult.fail(name, device.port() + " is not a port address", feature);
         }
-        if (port.startsWith("tcp:")) {
-            return CheckResult.pass(name, port + ": network device, connected by the supervisor");
-        }
+        String port = address.get().toString();
         Path path;
-        if (port.startsWith("usb:")) {
-            if (library instanceof Probes.SerialLibrary.Failed) {
-                return CheckResult.fail(name, port + ": cannot look up USB devices without the serial library",
-                        feature);
+        switch (address.get()) {
+            case PortAddress.Simulated sim -> {
+                return CheckResult.pass(name, "simulated");
             }
-            try {
-                path = Path.of(probes.resolveUsb(port));
-            } catch (TransportException e) {
-                return CheckResult.fail(name, e.getMessage(), feature);
+            case PortAddress.Tcp tcp -> {
+                return CheckResult.pass(name, port + ": network device, connected by the supervisor");
             }
-        } else {
-            path = Path.of(port);
+            case PortAddress.Usb usb -> {
+                if (library instanceof Probes.SerialLibrary.Failed) {
+                    return CheckResult.fail(name, port + ": cannot look up USB devices without the serial library",
+                            feature);
+                }
+                try {
+                    path = Path.of(probes.resolveUsb(usb));
+                } catch (TransportException e) {
+                    return CheckResult.fail(name, e.getMessage(), feature);
+                }
+            }
+            case PortAddress.Serial serial -> path = Path.of(serial.path());
         }
         if (!Files.exists(path)) {
             return CheckResult.fail(name, path + " does not exist: is the device plugged in? (ls -l /dev/serial/by-id)",

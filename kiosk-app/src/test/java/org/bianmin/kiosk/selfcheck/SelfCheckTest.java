@@ -19,6 +19,7 @@ import org.bianmin.device.font.FontResolution;
 import org.bianmin.device.font.FontSets;
 import org.bianmin.device.font.SystemFonts;
 import org.bianmin.device.transport.PtyPair;
+import org.bianmin.device.transport.PortAddress;
 import org.bianmin.device.transport.TransportException;
 import org.bianmin.kiosk.config.DataDirectory;
 import org.bianmin.kiosk.config.KioskConfig;
@@ -58,7 +59,8 @@ class SelfCheckTest {
         }
 
         @Override
-        public String resolveUsb(String name) throws TransportException {
+        public String resolveUsb(PortAddress.Usb address) throws TransportException {
+            String name = address.toString();
             if (!usb.containsKey(name)) {
                 throw new TransportException(TransportException.Kind.NOT_FOUND, "no USB serial device " + name);
             }
