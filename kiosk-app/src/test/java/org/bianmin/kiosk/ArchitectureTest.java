@@ -27,6 +27,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.bianmin.kiosk..", "org.bianmin.cache..",
                     "org.bianmin.portal..", "javafx..");
 
+    /** Frames are decoded (and masked) in the device layer; the kiosk words what it is handed (TrafficLog). */
+    @ArchTest
+    static final ArchRule theKioskDecodesNoIdCardFrames = noClasses()
+            .that().resideInAPackage("org.bianmin.kiosk..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.bianmin.device.idcard.FrameCodec");
+
     @ArchTest
     static final ArchRule offlineCacheKnowsOnlyTheProtocol = noClasses()
             .that().resideInAPackage("org.bianmin.cache..")

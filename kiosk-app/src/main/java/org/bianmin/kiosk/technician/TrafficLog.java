@@ -1,6 +1,5 @@
 package org.bianmin.kiosk.technician;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.bianmin.device.config.Driver;
 import org.bianmin.device.idcard.Command;
-import org.bianmin.device.idcard.FrameCodec;
-import org.bianmin.device.idcard.StatusCode;
+import org.bianmin.device.idcard.FrameTrace;
 import org.bianmin.device.supervisor.ManagedDevice;
 import org.bianmin.device.transport.TrafficTap;
 import org.bianmin.device.transport.TrafficTap.Direction;
 
 /**
  * The technician's live view of what the drivers say to their devices: each exchange as hex and as a decoded
- * frame, with every byte that can be personal masked the moment it arrives (an ID card's text and photo, a
+ * frame (ID-card frames decoded by the device layer's {@link FrameTrace}), with every byte that can be personal
+ * masked the moment it arrives (an ID card's text and photo, a
  * receipt's content, a scanned code). Only lengths of such data are kept; the raw copies the tap hands over are
  * zeroed. Holds the most recent {@value #KEEP} lines, in memory only.
  */
@@ -28,8 +27,6 @@ public final class TrafficLog implements AutoCloseable {
 
     static final int KEEP = 200;
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
-    /** An ID-card frame never exceeds this; a longer unframed run is garbage and dropped. */
-    private static final int MAX_PENDING = 2 * (FrameCodec.MAX_LEN + 8);
     private static final int DLE = 0x10;
     private static final int EOT = 0x04;
 
@@ -45,7 +42,7 @@ public final class TrafficLog implements AutoCloseable {
 
     private final Clock clock;
     private final ArrayDeque<Line> lines = new ArrayDeque<>();
-    private final Map<String, ByteArrayOutputStream> partialFrames = new HashMap<>();
+    private final Map<String, FrameTrace> idCardTraces = new HashMap<>();
     private final List<Runnable> detach = new ArrayList<>();
 
     public TrafficLog(Clock clock) {
@@ -84,61 +81,23 @@ public final class TrafficLog implements AutoCloseable {
         }
     }
 
-    /** Frames can arrive in pieces: bytes wait per device and direction until a whole frame is there. */
+    /** The device layer reassembles and masks the frames; this only words them. */
     private void idCardFrames(String device, Direction direction, byte[] bytes) {
-        ByteArrayOutputStream pending = partialFrames.computeIfAbsent(device + direction,
-                k -> new ByteArrayOutputStream());
-        pending.writeBytes(bytes);
-        byte[] buffer = pending.toByteArray();
-        pending.reset();
-        int at = 0;
-        while (at < buffer.length) {
-            byte[] rest = Arrays.copyOfRange(buffer, at, buffer.length);
-            FrameCodec.Decoded decoded = FrameCodec.decode(rest, rest.length);
-            Arrays.fill(rest, (byte) 0);
-            switch (decoded) {
-                case FrameCodec.Decoded.Frame f -> {
-                    add(device, direction, direction == Direction.TO_DEVICE ? request(f.body()) : reply(f.body()));
-                    Arrays.fill(f.body(), (byte) 0);
-                    at += f.consumed();
-                }
-                case FrameCodec.Decoded.Invalid i -> {
-                    add(device, direction, new Shown("", "invalid frame (" + i.error() + "), " + i.consumed()
-                            + " bytes dropped"));
-                    at += i.consumed();
-                }
-                case FrameCodec.Decoded.Incomplete inc -> {
-                    if (inc.skippable() > 0) {
-                        add(device, direction, new Shown("", "no frame: " + inc.skippable() + " bytes skipped"));
-                    }
-                    int keep = buffer.length - at - inc.skippable();
-                    if (keep <= MAX_PENDING) {
-                        pending.write(buffer, at + inc.skippable(), keep);
-                    }
-                    at = buffer.length;
-                }
-            }
+        FrameTrace trace = idCardTraces.computeIfAbsent(device + direction,
+                k -> direction == Direction.TO_DEVICE ? FrameTrace.requests() : FrameTrace.replies());
+        for (FrameTrace.Traced traced : trace.accept(bytes)) {
+            add(device, direction, switch (traced) {
+                case FrameTrace.Traced.Request(var frame, var command) ->
+                        new Shown(HEX.formatHex(frame), command.map(Command::name).orElse("unknown command"));
+                case FrameTrace.Traced.Reply(var header, var status, var masked) -> new Shown(
+                        HEX.formatHex(header) + (masked > 0 ? " … (" + masked + " bytes masked)" : ""),
+                        "reply " + status + (masked > 0 ? ", " + masked + " data bytes" : ""));
+                case FrameTrace.Traced.ShortReply(var frame) -> new Shown(HEX.formatHex(frame), "reply too short");
+                case FrameTrace.Traced.Invalid(var error, var dropped) ->
+                        new Shown("", "invalid frame (" + error + "), " + dropped + " bytes dropped");
+                case FrameTrace.Traced.Skipped(var skipped) -> new Shown("", "no frame: " + skipped + " bytes skipped");
+            });
         }
-        Arrays.fill(buffer, (byte) 0);
-    }
-
-    private static Shown request(byte[] body) {
-        return new Shown(HEX.formatHex(FrameCodec.encode(body)),
-                Command.of(body).map(Command::name).orElse("unknown command"));
-    }
-
-    /** Replies show their status bytes; the data after them (card text, photo, card serial) is only counted. */
-    private static Shown reply(byte[] body) {
-        if (body.length < 3) {
-            return new Shown(HEX.formatHex(FrameCodec.encode(body)), "reply too short");
-        }
-        byte[] frame = FrameCodec.encode(body);
-        int data = body.length - 3;
-        int shown = frame.length - data - 1;
-        String hex = HEX.formatHex(frame, 0, shown) + (data > 0 ? " … (" + data + " bytes masked)" : "");
-        Arrays.fill(frame, (byte) 0);
-        return new Shown(hex, "reply " + StatusCode.of(body[2] & 0xFF) + (data > 0 ? ", " + data
-                + " data bytes" : ""));
     }
 
     /** Status requests and replies are shown; print data is a receipt and is only counted. */
@@ -173,6 +132,6 @@ public final class TrafficLog implements AutoCloseable {
         detach.forEach(Runnable::run);
         detach.clear();
         lines.clear();
-        partialFrames.clear();
+        idCardTraces.clear();
     }
 }
