@@ -4,7 +4,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a device is, parsed once from its config form (the {@code port} of {@code config.json}, a {@code --port}
@@ -112,7 +111,7 @@ public sealed interface PortAddress {
     private static Tcp tcp(String text) throws InvalidPortException {
         int colon = text.lastIndexOf(':');
         String host = colon > 4 ? text.substring(4, colon) : "";
-        if (!Parsing.HOST.matcher(host).matches()) {
+        if (!host.matches("[A-Za-z0-9.-]{1,253}")) {
             throw new InvalidPortException(Problem.BAD_HOST, "tcp:HOST:PORT needs a host name or IPv4 address, was "
                     + text);
         }
@@ -126,8 +125,8 @@ public sealed interface PortAddress {
 
     private static Usb usb(String text) throws InvalidPortException {
         String[] parts = text.split(":", 4);
-        if (parts.length < 3 || !Parsing.USB_ID.matcher(parts[1]).matches()
-                || !Parsing.USB_ID.matcher(parts[2]).matches() || parts.length == 4 && parts[3].isEmpty()) {
+        if (parts.length < 3 || !usbId(parts[1]) || !usbId(parts[2])
+                || parts.length == 4 && parts[3].isEmpty()) {
             throw new InvalidPortException(Problem.BAD_USB_ID,
                     "usb:VVVV:PPPP[:SERIAL] needs 4-digit hex vendor and product ids, was " + text);
         }
@@ -135,11 +134,8 @@ public sealed interface PortAddress {
                 parts.length == 4 ? Optional.of(parts[3]) : Optional.empty());
     }
 
-    /** Patterns compiled once (an interface cannot hold private constants). */
-    final class Parsing {
-        static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
-        static final Pattern USB_ID = Pattern.compile("[0-9a-fA-F]{4}");
-
-        private Parsing() {}
+    /** A USB vendor or product id: 4 hex digits. */
+    private static boolean usbId(String text) {
+        return text.matches("[0-9a-fA-F]{4}");
     }
 }
