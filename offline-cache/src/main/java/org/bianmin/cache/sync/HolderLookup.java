@@ -3,11 +3,8 @@ package org.bianmin.cache.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.HolderKey;
 import org.bianmin.protocol.api.HolderLookupRequest;
@@ -22,14 +19,12 @@ import org.bianmin.protocol.json.BoundedJson;
  */
 final class HolderLookup {
 
-    private record Known(List<SubmissionStatus> applications, Instant learnedAt) {}
-
     private final PortalClient client;
     private final SyncSettings settings;
     private final Clock clock;
     private final ObjectMapper json = CatalogueReader.mapper();
     /** By holder hash (a pseudonym, not the ID number); statuses only, no personal fields. */
-    private final Map<String, Known> lastKnown = new ConcurrentHashMap<>();
+    private final LastKnown<List<SubmissionStatus>> lastKnown = new LastKnown<>();
     private volatile HolderKey key;
 
     HolderLookup(PortalClient client, SyncSettings settings, Clock clock) {
@@ -67,7 +62,7 @@ final class HolderLookup {
             try {
                 List<SubmissionStatus> applications = BoundedJson.readValue(json, a.body(),
                         json.getTypeFactory().constructCollectionType(List.class, SubmissionStatus.class));
-                lastKnown.put(holder, new Known(applications, clock.instant()));
+                lastKnown.put(holder, applications, clock.instant());
                 return new HolderStatus.Live(applications);
             } catch (IOException e) {
                 return fallback(holder, "the portal's answer was unreadable");
@@ -78,8 +73,8 @@ final class HolderLookup {
     }
 
     private HolderStatus fallback(String holder, String why) {
-        Known known = lastKnown.get(holder);
-        return known == null ? new HolderStatus.Unavailable(why)
-                : new HolderStatus.LastKnown(known.applications(), known.learnedAt(), why);
+        return lastKnown.get(holder)
+                .<HolderStatus>map(known -> new HolderStatus.LastKnown(known.value(), known.learnedAt(), why))
+                .orElseGet(() -> new HolderStatus.Unavailable(why));
     }
 }

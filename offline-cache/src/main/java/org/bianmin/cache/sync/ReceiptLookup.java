@@ -3,9 +3,6 @@ package org.bianmin.cache.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bianmin.protocol.api.ApiPaths;
 import org.bianmin.protocol.api.SubmissionRequest;
 import org.bianmin.protocol.api.SubmissionStatus;
@@ -18,13 +15,11 @@ import org.bianmin.protocol.json.BoundedJson;
  */
 final class ReceiptLookup {
 
-    private record Known(SubmissionStatus status, Instant learnedAt) {}
-
     private final PortalClient client;
     private final SyncSettings settings;
     private final Clock clock;
     private final ObjectMapper json = CatalogueReader.mapper();
-    private final Map<String, Known> lastKnown = new ConcurrentHashMap<>();
+    private final LastKnown<SubmissionStatus> lastKnown = new LastKnown<>();
 
     ReceiptLookup(PortalClient client, SyncSettings settings, Clock clock) {
         this.client = client;
@@ -41,7 +36,7 @@ final class ReceiptLookup {
         if (reply instanceof PortalClient.Reply.Answered a && a.status() == 200) {
             try {
                 SubmissionStatus status = BoundedJson.readValue(json, a.body(), SubmissionStatus.class);
-                lastKnown.put(receiptNumber, new Known(status, clock.instant()));
+                lastKnown.put(receiptNumber, status, clock.instant());
                 return new ReceiptStatus.Live(status);
             } catch (IOException e) {
                 return fallback(receiptNumber, "the portal's answer was unreadable");
@@ -56,8 +51,8 @@ final class ReceiptLookup {
     }
 
     private ReceiptStatus fallback(String receiptNumber, String why) {
-        Known known = lastKnown.get(receiptNumber);
-        return known == null ? new ReceiptStatus.Unknown("portal unreachable (" + why + ") and no earlier status")
-                : new ReceiptStatus.LastKnown(known.status(), known.learnedAt(), why);
+        return lastKnown.get(receiptNumber)
+                .<ReceiptStatus>map(known -> new ReceiptStatus.LastKnown(known.value(), known.learnedAt(), why))
+                .orElseGet(() -> new ReceiptStatus.Unknown("portal unreachable (" + why + ") and no earlier status"));
     }
 }

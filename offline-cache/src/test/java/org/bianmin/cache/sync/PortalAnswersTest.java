@@ -8,10 +8,16 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.bianmin.protocol.api.ApiPaths;
+import org.bianmin.protocol.api.SubmissionState;
+import org.bianmin.protocol.api.SubmissionStatus;
+import org.bianmin.protocol.catalogue.CatalogueReader;
 import org.bianmin.protocol.signing.TrustedKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +33,7 @@ class PortalAnswersTest {
     private static final List<String> NOT_A_DOCUMENT = List.of("null", "", " ", "[null]", "[".repeat(100_000));
 
     private final AtomicReference<String> body = new AtomicReference<>("null");
+    private final AtomicInteger code = new AtomicInteger(200);
     private HttpServer portal;
     private SyncSettings settings;
     private PortalClient client;
@@ -38,7 +45,7 @@ class PortalAnswersTest {
             byte[] answer = exchange.getRequestURI().getPath().equals(ApiPaths.HOLDER_KEY)
                     ? "{\"key\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}".getBytes(StandardCharsets.UTF_8)
                     : body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
+            exchange.sendResponseHeaders(code.get(), answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -51,6 +58,25 @@ class PortalAnswersTest {
     @AfterEach
     void tearDown() {
         portal.stop(0);
+    }
+
+    /** The last statuses kept for an unreachable portal are bounded, the least recently used going first. */
+    @Test
+    void theLastKnownReceiptStatusesAreBounded() throws Exception {
+        body.set(CatalogueReader.mapper().writeValueAsString(new SubmissionStatus("FZ-20261121-0001", "item",
+                SubmissionState.RECEIVED, OffsetDateTime.parse("2026-11-21T09:00:00+08:00"), List.of())));
+        ReceiptLookup lookup = new ReceiptLookup(client, settings, Clock.systemUTC());
+        for (int i = 1; i <= LastKnown.CAPACITY + 1; i++) {
+            assertThat(lookup.lookup(receipt(i))).isInstanceOf(ReceiptStatus.Live.class);
+        }
+        code.set(503);
+        assertThat(lookup.lookup(receipt(1))).as("the eldest, dropped").isInstanceOf(ReceiptStatus.Unknown.class);
+        assertThat(lookup.lookup(receipt(LastKnown.CAPACITY + 1))).isInstanceOf(ReceiptStatus.LastKnown.class);
+        assertThat(lookup.lookup(receipt(2))).isInstanceOf(ReceiptStatus.LastKnown.class);
+    }
+
+    private static String receipt(int n) {
+        return String.format(Locale.ROOT, "FZ-20261121-%04d", n);
     }
 
     @Test
