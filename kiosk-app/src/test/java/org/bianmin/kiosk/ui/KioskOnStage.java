@@ -49,6 +49,10 @@ public final class KioskOnStage {
                     ? new Scene(shell.root(), width, height) : scaledDown(shell.root(), width, height);
             scene.getStylesheets().add(Widgets.class.getResource("kiosk.css").toExternalForm());
             stage.setScene(scene);
+            // The headless screen's framebuffer is 1000 x 1000 and its blit does not clip: a window placed
+            // elsewhere (where an earlier scene left the stage) overflows it at the edge (IndexOutOfBounds).
+            stage.setX(0);
+            stage.setY(0);
             stage.show();
         });
         return kiosk;

@@ -146,6 +146,11 @@ class CatalogueSyncTest {
         serve(f.version(2), f.creds.signingKey(), body -> body);
         engine.start();
         assertThat(SyncFixture.await(() -> f.storedVersion() == 2, 10)).isTrue();
+        // Version 2 is stored before that poll ends (the search index is built after) and sets its next poll from
+        // the clock: advancing the clock before then would push the next poll out of the test's reach.
+        java.util.concurrent.CountDownLatch pollDone = new java.util.concurrent.CountDownLatch(1);
+        engine.post(pollDone::countDown);
+        assertThat(pollDone.await(10, TimeUnit.SECONDS)).as("the poll that applied version 2 ended").isTrue();
         serve(f.version(3), f.creds.signingKey(), body -> body);
         assertThat(f.storedVersion()).as("not before the poll is due").isEqualTo(2);
         f.clock.advance(java.time.Duration.ofSeconds(61));
